@@ -1,0 +1,217 @@
+/**
+ * MapLibre style built by pure functions from the registry (protomaps/basemaps style).
+ * No network: no glyphs, no sprites, no tiles. Labels use local fonts via localIdeographFontFamily.
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { GROUPS, ZONE_COLORS, PLATFORM_COLORS, type LayerGroup } from './registry.ts';
+import type { Lang } from '../i18n/strings.ts';
+
+export const PALETTE = {
+  sea: '#d6e6ef',
+  land: '#f4f2ec',
+  neighbour: '#ebe8df',
+  neighbourLine: '#b8b2a4',
+  outline: '#505050',
+  water: '#9cc9e6',
+  waterLine: '#6aa9d6',
+  road: '#ffffff',
+  roadCasing: '#c8c1b1',
+  expressway: '#f3d27a',
+  railway: '#8a8a8a',
+  label: '#333333',
+  halo: '#ffffff',
+  hover: '#ffd60a',
+  selected: '#00b4d8',
+};
+
+export const sourceId = (group: string) => `g-${group}`;
+
+/** Opacity paint properties and their base values, per layer, stored in layer metadata. */
+type Meta = { 'yc:group': string; 'yc:opacity'?: Record<string, number>; 'yc:label'?: boolean; 'yc:filterable'?: boolean; 'yc:geom'?: FilterSpecification; 'yc:z': number };
+
+export const labelField = (lang: Lang): ExpressionSpecification =>
+  lang === 'zh'
+    ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en'], '']
+    : ['format', ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''], {}, '\n', {}, ['coalesce', ['get', 'name_zh'], ''], { 'font-scale': 0.8 }];
+
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const approx: ExpressionSpecification = ['!=', ['get', 'location_quality'], 'sourced'];
+
+const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
+const isPolygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+
+function colorByExpr(g: LayerGroup): ExpressionSpecification | string {
+  if (!g.colorBy) return g.color;
+  const pairs = Object.entries(g.colorBy.colors).flat();
+  return ['match', ['get', g.colorBy.property], ...pairs, g.color] as unknown as ExpressionSpecification;
+}
+
+function stateColor(base: ExpressionSpecification | string): ExpressionSpecification {
+  return ['case', selected, PALETTE.selected, hovered, PALETTE.hover, base] as ExpressionSpecification;
+}
+
+const textLayout = (lang: Lang, size: number | ExpressionSpecification, extra: Record<string, unknown> = {}) => ({
+  'text-field': labelField(lang),
+  'text-size': size,
+  'text-max-width': 9,
+  'text-allow-overlap': false,
+  ...extra,
+});
+
+function layer(spec: Record<string, unknown>, meta: Meta): LayerSpecification {
+  return { ...spec, metadata: meta } as unknown as LayerSpecification;
+}
+
+/** All MapLibre layers of one group, with metadata for opacity, labels and filters. */
+export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
+  const source = sourceId(g.id);
+  const id = (part: string) => `${g.id}-${part}`;
+  const color = colorByExpr(g);
+  const P = (part: string, z: number, spec: Record<string, unknown>, meta: Partial<Meta> = {}) =>
+    layer({ id: id(part), source, ...spec }, { 'yc:group': g.id, 'yc:z': z, 'yc:filterable': !g.base, ...meta });
+
+  switch (g.kind) {
+    case 'zones':
+      return [
+        P('fill', 20, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.32, 0.18] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
+        P('line', 21, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('label', 90, { type: 'symbol', layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 13, 22], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
+      ];
+    case 'cores':
+      return [
+        P('glow', 40, { type: 'line', paint: { 'line-color': g.color, 'line-width': 16, 'line-blur': 12, 'line-opacity': 0.55 } }, { 'yc:opacity': { 'line-opacity': 0.55 } }),
+        P('fill', 41, { type: 'fill', paint: { 'fill-color': stateColor(g.color), 'fill-opacity': 0.38 } }, { 'yc:opacity': { 'fill-opacity': 0.38 } }),
+        P('line', 42, { type: 'line', paint: { 'line-color': stateColor('#9d0208'), 'line-width': 1.5, 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('label', 95, { type: 'symbol', layout: textLayout(lang, 14), paint: { 'text-color': '#7a0010', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'belts':
+      return [
+        P('band', 45, { type: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 10, 13, 28], 'line-opacity': 0.45 } }, { 'yc:opacity': { 'line-opacity': 0.45 } }),
+        P('arrow', 46, { type: 'symbol', layout: { 'symbol-placement': 'line', 'symbol-spacing': 70, 'text-field': '▶', 'text-size': 16, 'text-keep-upright': false, 'text-allow-overlap': true }, paint: { 'text-color': '#b85c00', 'text-opacity': 0.9 } }, { 'yc:opacity': { 'text-opacity': 0.9 } }),
+        P('label', 96, { type: 'symbol', layout: textLayout(lang, 13, { 'symbol-placement': 'line', 'symbol-spacing': 400 }), paint: { 'text-color': '#8a4500', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'platforms':
+      return [
+        P('hatch', 30, { type: 'fill', paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.5 } }, { 'yc:opacity': { 'fill-opacity': 0.5 } }),
+        P('tint', 31, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.3, 0.12] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
+        P('line', 32, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 2.5, 'line-opacity': 0.95 } }, { 'yc:opacity': { 'line-opacity': 0.95 } }),
+        P('label', 92, { type: 'symbol', layout: textLayout(lang, 12), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'points':
+    case 'projects': {
+      const z = g.kind === 'points' ? 70 : 60;
+      const r = g.kind === 'points' ? 8 : 6;
+      return [
+        P('fill', z - 10, { type: 'fill', filter: isPolygon, paint: { 'fill-color': stateColor(g.color), 'fill-opacity': ['case', hovered, 0.4, 0.2] } }, { 'yc:geom': isPolygon, 'yc:opacity': { 'fill-opacity': 1 } }),
+        P('outline', z - 9, { type: 'line', filter: ['all', isPolygon, ['!', approx]], paint: { 'line-color': stateColor(g.color), 'line-width': 1.5, 'line-opacity': 0.9 } }, { 'yc:geom': ['all', isPolygon, ['!', approx]], 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('outline-approx', z - 9, { type: 'line', filter: ['all', isPolygon, approx], paint: { 'line-color': stateColor(g.color), 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 0.9 } }, { 'yc:geom': ['all', isPolygon, approx], 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('line', z - 5, { type: 'line', filter: ['all', isLine, ['!', approx]], layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 6, 4], 'line-opacity': 0.9 } }, { 'yc:geom': ['all', isLine, ['!', approx]], 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('line-approx', z - 5, { type: 'line', filter: ['all', isLine, approx], layout: { 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 6, 4], 'line-dasharray': [2, 1.5], 'line-opacity': 0.85 } }, { 'yc:geom': ['all', isLine, approx], 'yc:opacity': { 'line-opacity': 0.85 } }),
+        P('circle', z, { type: 'circle', filter: isPoint, paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, r - 2, 14, r + 2],
+          'circle-color': ['case', selected, PALETTE.selected, hovered, PALETTE.hover, approx, '#ffffff', g.color],
+          'circle-stroke-color': g.color,
+          'circle-stroke-width': ['case', approx, 2.5, 1.5],
+          'circle-opacity': 1,
+          'circle-stroke-opacity': 1,
+        } }, { 'yc:geom': isPoint, 'yc:opacity': { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }),
+        P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true }), minzoom: g.kind === 'points' ? 9 : 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    }
+    case 'base':
+      return baseLayers(g, lang, P);
+  }
+}
+
+function baseLayers(g: LayerGroup, lang: Lang, P: (part: string, z: number, spec: Record<string, unknown>, meta?: Partial<Meta>) => LayerSpecification): LayerSpecification[] {
+  const kind = (k: string): FilterSpecification => ['==', ['get', 'kind'], k];
+  switch (g.id) {
+    case 'land':
+      return [P('fill', 1, { type: 'fill', paint: { 'fill-color': PALETTE.land } })];
+    case 'neighbours':
+      return [
+        P('fill', 2, { type: 'fill', paint: { 'fill-color': PALETTE.neighbour, 'fill-opacity': 1 } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
+        P('line', 3, { type: 'line', paint: { 'line-color': PALETTE.neighbourLine, 'line-width': 1, 'line-opacity': 1 } }, { 'yc:opacity': { 'line-opacity': 1 } }),
+        P('label', 80, { type: 'symbol', layout: textLayout(lang, 13), paint: { 'text-color': '#8a8477', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'rivers':
+      return [
+        P('fill', 5, { type: 'fill', filter: isPolygon, paint: { 'fill-color': PALETTE.water, 'fill-opacity': 1 } }, { 'yc:geom': isPolygon, 'yc:opacity': { 'fill-opacity': 1 } }),
+        P('line', 6, { type: 'line', filter: isLine, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': PALETTE.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 5], 'line-opacity': 1 } }, { 'yc:geom': isLine, 'yc:opacity': { 'line-opacity': 1 } }),
+        P('label', 81, { type: 'symbol', layout: textLayout(lang, 11, { 'symbol-placement': 'point' }), minzoom: 10, paint: { 'text-color': '#2a6f9e', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'roads':
+      return [
+        P('rail', 9, { type: 'line', filter: kind('railway'), paint: { 'line-color': PALETTE.railway, 'line-width': 1.5, 'line-dasharray': [4, 3], 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('casing', 10, { type: 'line', filter: ['!=', ['get', 'kind'], 'railway'], layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': PALETTE.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.5, 14, 7], 'line-opacity': 1 } }, { 'yc:opacity': { 'line-opacity': 1 } }),
+        P('line', 11, { type: 'line', filter: ['!=', ['get', 'kind'], 'railway'], layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['match', ['get', 'kind'], 'expressway', PALETTE.expressway, PALETTE.road], 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 5], 'line-opacity': 1 } }, { 'yc:opacity': { 'line-opacity': 1 } }),
+        P('label', 82, { type: 'symbol', minzoom: 10.5, layout: textLayout(lang, 10, { 'symbol-placement': 'line', 'symbol-spacing': 350 }), paint: { 'text-color': '#6b6455', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'outline':
+      return [P('line', 50, { type: 'line', layout: { 'line-join': 'round' }, paint: { 'line-color': PALETTE.outline, 'line-width': 2.2, 'line-opacity': 0.85 } }, { 'yc:opacity': { 'line-opacity': 0.85 } })];
+    case 'metro':
+      return [
+        P('line', 55, { type: 'line', filter: kind('metro-line'), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['coalesce', ['get', 'colour'], g.color], 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 4], 'line-opacity': 0.85 } }, { 'yc:opacity': { 'line-opacity': 0.85 } }),
+        P('station', 56, { type: 'circle', filter: kind('metro-station'), minzoom: 11, paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': g.color, 'circle-stroke-width': 1.5, 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }, { 'yc:opacity': { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }),
+        P('label', 83, { type: 'symbol', filter: kind('metro-station'), minzoom: 12.5, layout: textLayout(lang, 10, { 'text-offset': [0, 0.9], 'text-anchor': 'top' }), paint: { 'text-color': '#7a0a1c', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    case 'towns':
+      return [P('label', 84, { type: 'symbol', maxzoom: 15, minzoom: 10, layout: textLayout(lang, 11, { 'text-letter-spacing': 0.1 }), paint: { 'text-color': '#5c5c5c', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5, 'text-opacity': 1 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } })];
+    case 'cities':
+      return [
+        P('dot', 57, { type: 'circle', maxzoom: 10, paint: { 'circle-radius': 4, 'circle-color': '#333333', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5, 'circle-opacity': 1 } }, { 'yc:opacity': { 'circle-opacity': 1 } }),
+        P('label', 86, { type: 'symbol', maxzoom: 10, layout: textLayout(lang, 14, { 'text-offset': [0, 1], 'text-anchor': 'top' }), paint: { 'text-color': '#222222', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+      ];
+    default:
+      return [];
+  }
+}
+
+export const layerMeta = (l: LayerSpecification): Meta => (l as unknown as { metadata: Meta }).metadata;
+
+/** All layers of all groups, in drawing order. */
+export function allLayers(lang: Lang, groups: LayerGroup[] = GROUPS): LayerSpecification[] {
+  return groups.flatMap((g) => groupLayers(g, lang)).sort((a, b) => layerMeta(a)['yc:z'] - layerMeta(b)['yc:z']);
+}
+
+/** Layer ids of one group. */
+export function layerIdsOf(groupId: string, lang: Lang = 'zh', groups: LayerGroup[] = GROUPS): string[] {
+  const g = groups.find((x) => x.id === groupId);
+  return g ? groupLayers(g, lang).map((l) => l.id) : [];
+}
+
+export type GroupData = Record<string, FeatureCollection>;
+
+/** The whole offline style. Sources hold data objects: nothing is fetched by the map. */
+export function buildStyle(data: GroupData, lang: Lang, groups: LayerGroup[] = GROUPS): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {};
+  for (const g of groups) {
+    sources[sourceId(g.id)] = { type: 'geojson', data: data[g.id] ?? { type: 'FeatureCollection', features: [] }, promoteId: 'id' };
+  }
+  return {
+    version: 8,
+    name: 'yuecheng-offline',
+    sources,
+    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': PALETTE.sea } }, ...allLayers(lang, groups)],
+  };
+}
+
+/** A diagonal hatch tile for platforms, as raw RGBA pixels (no canvas needed). */
+export function hatchImage(size = 12, rgb: [number, number, number] = [122, 79, 154]): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size < 2;
+      const i = (y * size + x) * 4;
+      data[i] = rgb[0];
+      data[i + 1] = rgb[1];
+      data[i + 2] = rgb[2];
+      data[i + 3] = on ? 200 : 0;
+    }
+  return { width: size, height: size, data };
+}
+
+export { ZONE_COLORS, PLATFORM_COLORS };

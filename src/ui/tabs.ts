@@ -1,0 +1,14 @@
+/** Side-panel tabs: one entry per panel. A new panel = one entry here + its component. */
+import type { Component } from 'svelte';
+import type { Bilingual } from '../lib/layers/registry.ts';
+
+export interface TabDef {
+  id: string;
+  label: Bilingual;
+  load: () => Promise<{ default: Component }>;
+}
+
+export const TABS: TabDef[] = [
+  { id: 'layers', label: { zh: '图层', en: 'Layers' }, load: () => import('./LayerPanel.svelte') },
+  { id: 'filter', label: { zh: '筛选', en: 'Filter' }, load: () => import('./FilterPanel.svelte') },
+];
