@@ -1,0 +1,15 @@
+/**
+ * Components drawn over or into the map (overlays, tools, modes). One entry per concept; each is
+ * loaded lazily and mounted once inside the map area. A new map concept = one entry here.
+ */
+import type { Component } from 'svelte';
+
+export interface OverlayDef {
+  id: string;
+  load: () => Promise<{ default: Component }>;
+}
+
+export const OVERLAYS: OverlayDef[] = [];
+
+/** Buttons or small components in the header's action area (story mode, export, …). */
+export const HEADER_ACTIONS: OverlayDef[] = [];
