@@ -39,9 +39,11 @@ const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const approx: ExpressionSpecification = ['!=', ['get', 'location_quality'], 'sourced'];
 
-const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
-const isPolygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+// geometry-type may report Multi* types; match both
+const geomIs = (...t: string[]): ExpressionSpecification => ['in', ['geometry-type'], ['literal', t]];
+const isPoint = geomIs('Point', 'MultiPoint');
+const isLine = geomIs('LineString', 'MultiLineString');
+const isPolygon = geomIs('Polygon', 'MultiPolygon');
 
 function colorByExpr(g: LayerGroup): ExpressionSpecification | string {
   if (!g.colorBy) return g.color;
@@ -108,8 +110,8 @@ export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
         P('fill', z - 10, { type: 'fill', filter: isPolygon, paint: { 'fill-color': stateColor(g.color), 'fill-opacity': ['case', hovered, 0.4, 0.2] } }, { 'yc:geom': isPolygon, 'yc:opacity': { 'fill-opacity': 1 } }),
         P('outline', z - 9, { type: 'line', filter: ['all', isPolygon, ['!', approx]], paint: { 'line-color': stateColor(g.color), 'line-width': 1.5, 'line-opacity': 0.9 } }, { 'yc:geom': ['all', isPolygon, ['!', approx]], 'yc:opacity': { 'line-opacity': 0.9 } }),
         P('outline-approx', z - 9, { type: 'line', filter: ['all', isPolygon, approx], paint: { 'line-color': stateColor(g.color), 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 0.9 } }, { 'yc:geom': ['all', isPolygon, approx], 'yc:opacity': { 'line-opacity': 0.9 } }),
-        P('line', z - 5, { type: 'line', filter: ['all', isLine, ['!', approx]], layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 6, 4], 'line-opacity': 0.9 } }, { 'yc:geom': ['all', isLine, ['!', approx]], 'yc:opacity': { 'line-opacity': 0.9 } }),
-        P('line-approx', z - 5, { type: 'line', filter: ['all', isLine, approx], layout: { 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 6, 4], 'line-dasharray': [2, 1.5], 'line-opacity': 0.85 } }, { 'yc:geom': ['all', isLine, approx], 'yc:opacity': { 'line-opacity': 0.85 } }),
+        P('line', z - 5, { type: 'line', filter: ['all', isLine, ['!', approx]], layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 5, 3], 'line-opacity': 0.8 } }, { 'yc:geom': ['all', isLine, ['!', approx]], 'yc:opacity': { 'line-opacity': 0.8 } }),
+        P('line-approx', z - 5, { type: 'line', filter: ['all', isLine, approx], layout: { 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 5, 2.5], 'line-dasharray': [3, 2], 'line-opacity': 0.7 } }, { 'yc:geom': ['all', isLine, approx], 'yc:opacity': { 'line-opacity': 0.7 } }),
         P('circle', z, { type: 'circle', filter: isPoint, paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, r - 2, 14, r + 2],
           'circle-color': ['case', selected, PALETTE.selected, hovered, PALETTE.hover, approx, '#ffffff', g.color],
@@ -127,7 +129,7 @@ export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
 }
 
 function baseLayers(g: LayerGroup, lang: Lang, P: (part: string, z: number, spec: Record<string, unknown>, meta?: Partial<Meta>) => LayerSpecification): LayerSpecification[] {
-  const kind = (k: string): FilterSpecification => ['==', ['get', 'kind'], k];
+  const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
   switch (g.id) {
     case 'land':
       return [P('fill', 1, { type: 'fill', paint: { 'fill-color': PALETTE.land } })];

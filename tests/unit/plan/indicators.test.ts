@@ -190,8 +190,8 @@ describe('direction and links', () => {
     const ranks = targets.rows.filter((r) => r.name_zh.includes('全国排名'));
     expect(ranks.map((r) => r.no)).toEqual([5, 6]);
     for (const r of ranks) expect(r.lower_is_better).toBe(true);
-    expect(ranks[0].links).toContain('paojiang-etdz');
-    expect(ranks[1].links).toContain('shaoxing-hi-tech-zone');
+    expect(ranks[0].links).toContain('paojiang-economic-development-zone');
+    expect(ranks[1].links).toContain('shaoxing-high-tech-zone');
   });
 
   it('lower_is_better is set on exactly the rows where lower is better', () => {
@@ -213,18 +213,18 @@ describe('direction and links', () => {
   it('PM2.5 and the good-air-days rate link to chapter:ecology; IC links to ic-platform', () => {
     expect(targets.rows.find((r) => r.name_zh.startsWith('PM2.5'))!.links).toContain('chapter:ecology');
     expect(targets.rows.find((r) => r.name_zh === '全年优良天气达标率')!.links).toContain('chapter:ecology');
-    expect(clusters.rows.find((r) => r.name_zh === '集成电路')!.platform_ids).toContain('ic-platform');
-    expect(clusters.rows.find((r) => r.name_zh === '生物医药')!.platform_ids).toContain('biomed-platform');
+    expect(clusters.rows.find((r) => r.name_zh === '集成电路')!.platform_ids).toContain('ic-wanmu-qianyi-platform');
+    expect(clusters.rows.find((r) => r.name_zh === '生物医药')!.platform_ids).toContain('biomedicine-wanmu-qianyi-platform');
   });
 
   it('platform ids are only the agreed map ids', () => {
     const allowed = new Set([
-      'ic-platform',
-      'biomed-platform',
-      'platform-emerging-industry',
-      'platform-traditional-upgrade',
-      'platform-strategic-reserve',
-      'platform-open-industry',
+      'ic-wanmu-qianyi-platform',
+      'biomedicine-wanmu-qianyi-platform',
+      'emerging-industry-expansion-platform',
+      'traditional-industry-upgrade-platform',
+      'strategic-industry-reserve-platform',
+      'open-industry-platform',
     ]);
     for (const r of clusters.rows) for (const id of r.platform_ids) expect(allowed.has(id), id).toBe(true);
   });
