@@ -120,7 +120,7 @@ describe('the app frame', () => {
       expect(await o.page.getByTestId('detail-excerpt').textContent()).toContain(excerpt);
       await o.page.getByTestId('read-in-plan').click();
       await o.page.getByTestId('plan-highlight').waitFor();
-      expect((await o.page.getByTestId('plan-highlight').textContent())!.replace(/\s/g, '')).toBe(excerpt.replace(/\s/g, ''));
+      expect((await o.page.getByTestId('plan-highlight').textContent())!.replace(/\s/g, '')).toBe(excerpt.replace(/\s|\*\*/g, ''));
       await o.page.keyboard.press('Escape');
       await expect.poll(() => o.page.url(), { timeout: 15_000 }).toContain(`sel=${id}`);
       const url = o.page.url();

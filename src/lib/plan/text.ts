@@ -49,3 +49,6 @@ export function chapterOf(section: string): string | null {
   for (const [k, v] of Object.entries(box)) if (s.startsWith(k)) return v;
   return null;
 }
+
+/** The plan text marks bold labels with literal ** (e.g. **北部：**); readers should not see them. */
+export const stripMarkup = (s: string) => s.replace(/\*\*/g, '');

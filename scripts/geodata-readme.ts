@@ -1,0 +1,11 @@
+/** npm run geodata:readme — refresh the counts table in geodata/README.md from the data. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GROUPS } from '../src/lib/layers/registry.ts';
+import { countsMarkdown, replaceCounts } from '../src/lib/plan/counts.ts';
+
+const dir = fileURLToPath(new URL('../geodata/', import.meta.url));
+const data = Object.fromEntries(GROUPS.map((g) => [g.id, JSON.parse(readFileSync(dir + g.file, 'utf8'))]));
+const file = dir + 'README.md';
+writeFileSync(file, replaceCounts(readFileSync(file, 'utf8'), countsMarkdown(data)));
+console.log(countsMarkdown(data));
