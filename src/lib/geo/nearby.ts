@@ -1,0 +1,278 @@
+/**
+ * "What is planned near me": a spatial index over feature bounding boxes (flatbush), built once,
+ * then exact distances (nearest point of the geometry, 0 inside a polygon; never centroids) for the
+ * candidates of a query only. Pure: no DOM, no map.
+ *
+ * Distances are on the sphere turf uses (R = 6 371 008.8 m), so the bounding box of a radius can be
+ * expanded exactly: every point within r metres of P lies within r/R radians of latitude, and within
+ * r / (R·cos φmax) radians of longitude, where φmax is the largest |latitude| the box reaches.
+ */
+import Flatbush from 'flatbush';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { booleanPointInPolygon, circle } from '@turf/turf';
+import { distanceToGeometry, type LonLat } from './distance.ts';
+
+export type Box = [number, number, number, number];
+
+export interface NearbyHit<F extends Feature = Feature> {
+  feature: F;
+  /** true distance in metres: to the nearest point of the geometry, 0 inside a polygon */
+  distance: number;
+}
+
+export interface NearbyIndex<F extends Feature = Feature> {
+  /** the indexed features, in index order (features without coordinates are left out) */
+  features: F[];
+  /** flatbush tree over their bounding boxes; null when there is nothing to index */
+  tree: Flatbush | null;
+  /** stable tie-breaker: the feature's id, or its position in the input */
+  keys: string[];
+}
+
+/** Metres per radian on turf's sphere. */
+export const EARTH_RADIUS = 6371008.8;
+const DEG = 180 / Math.PI;
+/** A hair of slack on the box so floating-point rounding can never drop a feature on the radius. */
+const SLACK = 1 + 1e-9;
+
+const isFiniteLonLat = (p: unknown): p is LonLat =>
+  Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
+/** Bounding box by walking the coordinates in place (no intermediate arrays); null when none is finite. */
+export function fastBbox(g: Geometry | null | undefined): Box | null {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown, depth: number): void => {
+    if (!Array.isArray(c)) return;
+    if (depth === 0) {
+      const x = c[0], y = c[1];
+      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (x > b[2]) b[2] = x;
+        if (y > b[3]) b[3] = y;
+      }
+      return;
+    }
+    for (let i = 0; i < c.length; i++) walk(c[i], depth - 1);
+  };
+  const visit = (g: Geometry | null | undefined): void => {
+    if (!g || typeof g !== 'object') return;
+    switch (g.type) {
+      case 'Point': return walk(g.coordinates, 0);
+      case 'MultiPoint': case 'LineString': return walk(g.coordinates, 1);
+      case 'MultiLineString': case 'Polygon': return walk(g.coordinates, 2);
+      case 'MultiPolygon': return walk(g.coordinates, 3);
+      case 'GeometryCollection': return (g.geometries ?? []).forEach(visit);
+    }
+  };
+  visit(g);
+  return b[0] <= b[2] ? b : null;
+}
+
+/** distanceToGeometry, but never throwing and never NaN: Infinity for anything unmeasurable. */
+export function safeDistance(p: LonLat, g: Geometry | null | undefined): number {
+  try {
+    const d = distanceToGeometry(p, g);
+    return Number.isNaN(d) ? Infinity : d;
+  } catch {
+    return Infinity;
+  }
+}
+
+const keyOf = (f: Feature, i: number): string => {
+  const id = (f.properties as { id?: unknown } | null)?.id ?? f.id;
+  return id === undefined || id === null ? `#${String(i).padStart(9, '0')}` : String(id);
+};
+
+/** Build the index once over the features' bounding boxes. Features without coordinates are skipped. */
+export function buildNearbyIndex<F extends Feature>(input: readonly F[]): NearbyIndex<F> {
+  const features: F[] = [];
+  const boxes: Box[] = [];
+  const keys: string[] = [];
+  input.forEach((f, i) => {
+    const b = f ? fastBbox(f.geometry as Geometry | null) : null;
+    if (!b) return;
+    features.push(f);
+    boxes.push(b);
+    keys.push(keyOf(f, i));
+  });
+  if (!features.length) return { features, tree: null, keys };
+  const tree = new Flatbush(features.length);
+  for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+  tree.finish();
+  return { features, tree, keys };
+}
+
+/**
+ * Boxes (in degrees) that contain every point within `radius` metres of `p`. Usually one box; two
+ * when the box crosses the antimeridian; the whole world for a huge radius or near a pole.
+ */
+export function radiusBoxes(p: LonLat, radius: number): Box[] {
+  const world: Box = [-180, -90, 180, 90];
+  if (!Number.isFinite(radius) || radius >= Math.PI * EARTH_RADIUS) return [world];
+  const dLat = (radius / EARTH_RADIUS) * DEG * SLACK;
+  const minLat = p[1] - dLat;
+  const maxLat = p[1] + dLat;
+  const phiMax = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  if (phiMax >= 89.999) return [[-180, Math.max(-90, minLat), 180, Math.min(90, maxLat)]];
+  const dLon = ((radius / EARTH_RADIUS) * DEG * SLACK) / Math.cos(phiMax / DEG);
+  if (dLon >= 180) return [[-180, Math.max(-90, minLat), 180, Math.min(90, maxLat)]];
+  const minLon = p[0] - dLon;
+  const maxLon = p[0] + dLon;
+  const lat: [number, number] = [Math.max(-90, minLat), Math.min(90, maxLat)];
+  if (minLon < -180) return [[minLon + 360, lat[0], 180, lat[1]], [-180, lat[0], maxLon, lat[1]]];
+  if (maxLon > 180) return [[minLon, lat[0], 180, lat[1]], [-180, lat[0], maxLon - 360, lat[1]]];
+  return [[minLon, lat[0], maxLon, lat[1]]];
+}
+
+const byDistance = (keys: string[]) => (a: { i: number; d: number }, b: { i: number; d: number }) =>
+  a.d - b.d || (keys[a.i] < keys[b.i] ? -1 : keys[a.i] > keys[b.i] ? 1 : 0);
+
+/**
+ * Every indexed feature whose true distance to `p` is at most `radius` metres (inclusive), nearest
+ * first (ties by id). Work is proportional to the candidates whose boxes meet the radius box, not to
+ * the whole index. `limit` keeps the nearest n. Bad input (NaN point, negative or NaN radius) → [].
+ */
+export function queryNearby<F extends Feature>(index: NearbyIndex<F>, p: LonLat, radius: number, limit = Infinity): NearbyHit<F>[] {
+  if (!index.tree || !isFiniteLonLat(p) || !(radius >= 0) || !(limit > 0)) return [];
+  const seen = new Set<number>();
+  const found: { i: number; d: number }[] = [];
+  for (const b of radiusBoxes(p, radius)) {
+    for (const i of index.tree.search(b[0], b[1], b[2], b[3])) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const d = safeDistance(p, index.features[i].geometry);
+      if (Number.isFinite(d) && d <= radius) found.push({ i, d });
+    }
+  }
+  found.sort(byDistance(index.keys));
+  const out = Number.isFinite(limit) ? found.slice(0, Math.floor(limit)) : found;
+  return out.map(({ i, d }) => ({ feature: index.features[i], distance: d }));
+}
+
+/** One-off convenience: build and query (use buildNearbyIndex + queryNearby for repeated queries). */
+export function nearby<F extends Feature>(features: readonly F[], p: LonLat, radius: number, limit?: number): NearbyHit<F>[] {
+  return queryNearby(buildNearbyIndex(features), p, radius, limit);
+}
+
+/** The nearest of a few features (e.g. the three cores), by true distance; null if none has coordinates. */
+export function nearestOf<F extends Feature>(p: LonLat, features: readonly F[]): NearbyHit<F> | null {
+  if (!isFiniteLonLat(p)) return null;
+  let best: NearbyHit<F> | null = null;
+  features.forEach((f) => {
+    const d = f ? safeDistance(p, f.geometry as Geometry | null) : Infinity;
+    if (Number.isFinite(d) && (!best || d < best.distance)) best = { feature: f, distance: d };
+  });
+  return best;
+}
+
+const polygonal = (g: Geometry | null | undefined): g is Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }> =>
+  !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon') && g.coordinates.length > 0;
+
+/** Rough planar area in square degrees, only to prefer the smaller of overlapping zones. */
+function ringArea(r: Position[]): number {
+  let s = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
+  return Math.abs(s / 2);
+}
+const areaOf = (g: Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>) =>
+  g.type === 'Polygon' ? ringArea(g.coordinates[0] ?? []) : g.coordinates.reduce((s, poly) => s + ringArea(poly[0] ?? []), 0);
+
+function inside(p: LonLat, g: Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>): boolean {
+  try {
+    if (g.type === 'Polygon' && (g.coordinates[0]?.length ?? 0) < 4) return false;
+    return booleanPointInPolygon(p, g);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone (polygon feature) containing the point, or null. Where schematic zones overlap, the
+ * smaller one wins; a point on an edge counts as inside.
+ */
+export function zoneOf<F extends Feature>(p: LonLat, zones: FeatureCollection | readonly F[] | null | undefined): F | null {
+  if (!isFiniteLonLat(p) || !zones) return null;
+  const list = (Array.isArray(zones) ? zones : (zones as FeatureCollection).features ?? []) as F[];
+  let best: F | null = null;
+  let bestArea = Infinity;
+  for (const f of list) {
+    const g = f?.geometry as Geometry | null;
+    if (!polygonal(g) || !inside(p, g)) continue;
+    const a = areaOf(g);
+    if (a < bestArea) {
+      best = f;
+      bestArea = a;
+    }
+  }
+  return best;
+}
+
+/** Is the point inside any polygon of a collection (e.g. the district outline)? null when there is no polygon to test. */
+export function insideAny(p: LonLat, fc: FeatureCollection | null | undefined): boolean | null {
+  const polys = (fc?.features ?? []).map((f) => f.geometry).filter(polygonal);
+  if (!polys.length || !isFiniteLonLat(p)) return null;
+  return polys.some((g) => inside(p, g));
+}
+
+/** Distance from a point to the nearest polygon boundary of a collection (for "x km outside the district"). */
+export function distanceToAny(p: LonLat, fc: FeatureCollection | null | undefined): number {
+  return nearestOf(p, (fc?.features ?? []).filter((f) => polygonal(f.geometry)))?.distance ?? Infinity;
+}
+
+/** The radius as a polygon (geodesic on turf's sphere, like the distances). */
+export function radiusCircle(p: LonLat, radius: number, steps = 128): Feature<Geometry> | null {
+  if (!isFiniteLonLat(p) || !(radius > 0) || !Number.isFinite(radius)) return null;
+  return circle(p, radius, { units: 'meters', steps }) as Feature<Geometry>;
+}
+
+/** [[w, s], [e, n]] of the radius around a point, for fitBounds. */
+export function radiusBounds(p: LonLat, radius: number): [[number, number], [number, number]] | null {
+  if (!isFiniteLonLat(p) || !(radius >= 0) || !Number.isFinite(radius)) return null;
+  const [b] = radiusBoxes(p, radius);
+  return [
+    [Math.max(-180, b[0]), b[1]],
+    [Math.min(180, b[2]), b[3]],
+  ];
+}
+
+/** Speeds of the straight-line travel estimates, km/h. */
+export const SPEEDS = { walk: 5, cycle: 15, drive: 30 } as const;
+export type Mode = keyof typeof SPEEDS;
+
+/** Minutes to cover a straight-line distance at a mode's speed (at least 1 for any distance > 0). */
+export function travelMinutes(metres: number, mode: Mode): number {
+  if (!(metres > 0) || !Number.isFinite(metres)) return 0;
+  return Math.max(1, Math.round((metres / 1000 / SPEEDS[mode]) * 60));
+}
+
+/** Distance as text: "0 m", "35 m", "850 m", "1.2 km", "12 km" (or 米 / 公里 in Chinese). */
+export function formatDistance(metres: number, lang: 'zh' | 'en' = 'en'): string {
+  const m = lang === 'zh' ? ' 米' : ' m';
+  const km = lang === 'zh' ? ' 公里' : ' km';
+  if (!Number.isFinite(metres) || metres < 0) return '—';
+  if (metres < 100) return `${Math.round(metres)}${m}`;
+  if (metres < 995) return `${Math.round(metres / 10) * 10}${m}`;
+  if (metres < 9950) return `${(metres / 1000).toFixed(1)}${km}`;
+  return `${Math.round(metres / 1000)}${km}`;
+}
+
+/** Smallest and largest radius a user may enter (the `r` URL parameter accepts the same range). */
+export const RADIUS_MIN = 50;
+export const RADIUS_MAX = 50000;
+export const RADIUS_PRESETS = [500, 1000, 2000, 5000] as const;
+
+export type RadiusParse = { ok: true; metres: number } | { ok: false; reason: 'empty' | 'nan' | 'range' };
+
+/** Parse a typed radius: "800", "800 m", "1.5 km", "1.5公里", "800米". Metres when no unit. */
+export function parseRadius(text: string): RadiusParse {
+  const s = String(text ?? '').trim().toLowerCase().replace(/,/g, '').replace(/\s+/g, '');
+  if (!s) return { ok: false, reason: 'empty' };
+  const m = /^(\d+(?:\.\d+)?|\.\d+)(m|米|km|公里|千米)?$/.exec(s);
+  if (!m) return { ok: false, reason: 'nan' };
+  const n = Number(m[1]) * (m[2] === 'km' || m[2] === '公里' || m[2] === '千米' ? 1000 : 1);
+  if (!Number.isFinite(n)) return { ok: false, reason: 'nan' };
+  const metres = Math.round(n);
+  if (metres < RADIUS_MIN || metres > RADIUS_MAX) return { ok: false, reason: 'range' };
+  return { ok: true, metres };
+}

@@ -1,0 +1,257 @@
+import { describe, it, expect } from 'vitest';
+import { centroid, destination, distance as turfDistance, point } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import {
+  buildNearbyIndex,
+  fastBbox,
+  formatDistance,
+  insideAny,
+  nearby,
+  nearestOf,
+  parseRadius,
+  queryNearby,
+  radiusBoxes,
+  radiusCircle,
+  travelMinutes,
+  zoneOf,
+} from '../../../src/lib/geo/nearby.ts';
+import { bboxOf, distanceToGeometry, type LonLat } from '../../../src/lib/geo/distance.ts';
+import { allPlanFeatures, loadAllGroups } from '../helpers.ts';
+
+const feat = (id: string, geometry: Geometry | null): Feature => ({ type: 'Feature', id, properties: { id }, geometry: geometry as Geometry });
+const ids = (hits: { feature: Feature }[]) => hits.map((h) => String(h.feature.properties?.id));
+
+// a long thin rectangle: its centroid is ~3.9 km east of P, its west edge ~550 m east of P
+const P: LonLat = [120.58, 30.0];
+const longRect = feat('long', {
+  type: 'Polygon',
+  coordinates: [[[120.5857, 29.995], [120.6543, 29.995], [120.6543, 30.005], [120.5857, 30.005], [120.5857, 29.995]]],
+});
+const square = feat('square', { type: 'Polygon', coordinates: [[[120.57, 29.99], [120.59, 29.99], [120.59, 30.01], [120.57, 30.01], [120.57, 29.99]]] });
+const line = feat('line', { type: 'LineString', coordinates: [[120.5, 30.01], [120.7, 30.01]] });
+
+describe('queryNearby: true distances, not centroids', () => {
+  it('finds a polygon whose centroid lies beyond the radius while its edge lies within it', () => {
+    const c = centroid(longRect as Feature<Geometry>).geometry.coordinates;
+    const toCentroid = turfDistance(point(P), point(c), { units: 'meters' });
+    const toEdge = distanceToGeometry(P, longRect.geometry);
+    expect(toCentroid).toBeGreaterThan(3000);
+    expect(toEdge).toBeLessThan(600);
+    const hits = nearby([longRect], P, 1000);
+    expect(ids(hits)).toEqual(['long']);
+    expect(hits[0].distance).toBeCloseTo(toEdge, 6);
+  });
+
+  it('gives 0 for a point inside a polygon', () => {
+    const hits = nearby([square], P, 500);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].distance).toBe(0);
+    // radius 0 still finds what contains the point
+    expect(ids(nearby([square, longRect], P, 0))).toEqual(['square']);
+  });
+
+  it('measures a point to a line by its nearest segment (≈1.11 km north)', () => {
+    const [h] = nearby([line], P, 2000);
+    expect(h.distance).toBeGreaterThan(1100);
+    expect(h.distance).toBeLessThan(1120);
+    expect(nearby([line], P, 1000)).toEqual([]);
+  });
+
+  it('sorts by distance, ties by id', () => {
+    const a = feat('b-point', { type: 'Point', coordinates: P });
+    const b = feat('a-point', { type: 'Point', coordinates: P });
+    const hits = nearby([line, longRect, a, square, b], P, 5000);
+    expect(ids(hits)).toEqual(['a-point', 'b-point', 'square', 'long', 'line']);
+    for (let i = 1; i < hits.length; i++) expect(hits[i].distance).toBeGreaterThanOrEqual(hits[i - 1].distance);
+  });
+});
+
+describe('queryNearby: radius edge cases', () => {
+  const q = destination(point(P), 1234.5, 37, { units: 'meters' }).geometry.coordinates;
+  const onTheRim = feat('rim', { type: 'Point', coordinates: q });
+  const d = distanceToGeometry(P, onTheRim.geometry);
+
+  it('includes a feature exactly on the radius, excludes it just inside', () => {
+    expect(ids(nearby([onTheRim], P, d))).toEqual(['rim']);
+    expect(nearby([onTheRim], P, d - 1e-6)).toEqual([]);
+  });
+
+  it('radius 0 finds only what is at the point', () => {
+    expect(nearby([onTheRim], P, 0)).toEqual([]);
+    expect(ids(nearby([feat('here', { type: 'Point', coordinates: P })], P, 0))).toEqual(['here']);
+  });
+
+  it('a huge or infinite radius finds everything, across the world', () => {
+    const far = [feat('sydney', { type: 'Point', coordinates: [151.2, -33.9] }), feat('antimeridian', { type: 'Point', coordinates: [179.99, 0] }), feat('pole', { type: 'Point', coordinates: [0, 89.9] })];
+    expect(nearby(far, P, 3e7)).toHaveLength(3);
+    expect(nearby(far, P, Infinity)).toHaveLength(3);
+  });
+
+  it('finds features across the antimeridian', () => {
+    const east = feat('east', { type: 'Point', coordinates: [179.999, 10] });
+    expect(ids(nearby([east], [-179.999, 10], 1000))).toEqual(['east']);
+    expect(radiusBoxes([-179.999, 10], 1000)).toHaveLength(2);
+  });
+
+  it('the radius box is latitude-aware: wide enough at 60°N', () => {
+    const p: LonLat = [10, 60];
+    const east = destination(point(p), 5000, 90, { units: 'meters' }).geometry.coordinates;
+    const [b] = radiusBoxes(p, 5000);
+    expect(b[2]).toBeGreaterThanOrEqual(east[0]);
+    expect(b[2] - p[0]).toBeGreaterThan(1.9 * (p[1] + (b[3] - p[1]) - p[1])); // ~2× wider in degrees than tall
+    expect(ids(nearby([feat('e', { type: 'Point', coordinates: east })], p, 5000.001))).toEqual(['e']);
+  });
+
+  it('limit keeps the nearest n', () => {
+    const pts = Array.from({ length: 20 }, (_, i) => feat(`p${String(i).padStart(2, '0')}`, { type: 'Point', coordinates: [P[0] + i * 0.001, P[1]] }));
+    expect(ids(nearby(pts, P, 10_000, 3))).toEqual(['p00', 'p01', 'p02']);
+  });
+});
+
+describe('no NaN, no throw, for any input', () => {
+  const bad: Feature[] = [
+    feat('null-geom', null),
+    feat('empty-point', { type: 'Point', coordinates: [] }),
+    feat('nan-point', { type: 'Point', coordinates: [NaN, 30] }),
+    feat('empty-line', { type: 'LineString', coordinates: [] }),
+    feat('nan-line', { type: 'LineString', coordinates: [[NaN, NaN], [120.58, 30.0]] }),
+    feat('empty-poly', { type: 'Polygon', coordinates: [] }),
+    feat('short-ring', { type: 'Polygon', coordinates: [[[120.58, 30], [120.59, 30]]] }),
+    feat('empty-multi', { type: 'MultiPolygon', coordinates: [] }),
+    feat('empty-gc', { type: 'GeometryCollection', geometries: [] }),
+    feat('broken', { type: 'Polygon' } as unknown as Geometry),
+    null as unknown as Feature,
+    square,
+  ];
+
+  it('indexes and queries bad features without NaN', () => {
+    const index = buildNearbyIndex(bad);
+    for (const p of [P, [120.6, 30.02] as LonLat]) {
+      for (const r of [0, 10, 1000, 1e6, Infinity]) {
+        const hits = queryNearby(index, p, r);
+        for (const h of hits) {
+          expect(Number.isNaN(h.distance)).toBe(false);
+          expect(h.distance).toBeLessThanOrEqual(r);
+        }
+      }
+    }
+    // the one-point line and the sound square are found; nothing else is
+    expect(ids(queryNearby(index, P, 10)).sort()).toEqual(['nan-line', 'square']);
+  });
+
+  it('returns nothing for a NaN point, NaN radius or negative radius', () => {
+    const index = buildNearbyIndex([square]);
+    expect(queryNearby(index, [NaN, 30], 1000)).toEqual([]);
+    expect(queryNearby(index, [120.58, Infinity], 1000)).toEqual([]);
+    expect(queryNearby(index, P, NaN)).toEqual([]);
+    expect(queryNearby(index, P, -1)).toEqual([]);
+    expect(queryNearby(buildNearbyIndex([]), P, 1000)).toEqual([]);
+    expect(nearestOf([NaN, NaN], [square])).toBeNull();
+    expect(zoneOf([NaN, 0], [square])).toBeNull();
+    expect(formatDistance(NaN)).toBe('—');
+    expect(travelMinutes(NaN, 'walk')).toBe(0);
+  });
+});
+
+describe('zoneOf, nearestOf, insideAny', () => {
+  const big = feat('big', { type: 'Polygon', coordinates: [[[120, 29.5], [121, 29.5], [121, 30.5], [120, 30.5], [120, 29.5]]] });
+  const zones: FeatureCollection = { type: 'FeatureCollection', features: [big, square, line] };
+
+  it('reports the zone containing the point, the smaller of overlapping zones', () => {
+    expect(zoneOf(P, zones)?.properties?.id).toBe('square');
+    expect(zoneOf([120.8, 30.3], zones)?.properties?.id).toBe('big');
+    expect(zoneOf([100, 10], zones)).toBeNull();
+    expect(zoneOf(P, null)).toBeNull();
+  });
+
+  it('nearestOf picks the nearest by true distance', () => {
+    const n = nearestOf(P, [line, longRect]);
+    expect(n?.feature.properties?.id).toBe('long');
+    expect(nearestOf(P, [])).toBeNull();
+  });
+
+  it('insideAny: null without polygons, else whether the point is inside', () => {
+    expect(insideAny(P, { type: 'FeatureCollection', features: [] })).toBeNull();
+    expect(insideAny(P, zones)).toBe(true);
+    expect(insideAny([100, 10], zones)).toBe(false);
+  });
+
+  it('radiusCircle has its rim at the radius', () => {
+    const c = radiusCircle(P, 1000)!;
+    const rim = (c.geometry as { coordinates: number[][][] }).coordinates[0];
+    for (const v of rim.slice(0, 10)) expect(turfDistance(point(P), point(v), { units: 'meters' })).toBeCloseTo(1000, 3);
+    expect(radiusCircle(P, 0)).toBeNull();
+  });
+});
+
+describe('text helpers', () => {
+  it('formats distances', () => {
+    expect(formatDistance(0)).toBe('0 m');
+    expect(formatDistance(37.4)).toBe('37 m');
+    expect(formatDistance(849)).toBe('850 m');
+    expect(formatDistance(1234)).toBe('1.2 km');
+    expect(formatDistance(12_345)).toBe('12 km');
+    expect(formatDistance(1234, 'zh')).toBe('1.2 公里');
+  });
+  it('estimates straight-line travel minutes', () => {
+    expect(travelMinutes(1000, 'walk')).toBe(12);
+    expect(travelMinutes(1000, 'cycle')).toBe(4);
+    expect(travelMinutes(1000, 'drive')).toBe(2);
+    expect(travelMinutes(10, 'drive')).toBe(1);
+    expect(travelMinutes(0, 'walk')).toBe(0);
+  });
+  it('parses a typed radius and rejects bad input', () => {
+    expect(parseRadius('800')).toEqual({ ok: true, metres: 800 });
+    expect(parseRadius(' 1.5 km ')).toEqual({ ok: true, metres: 1500 });
+    expect(parseRadius('3公里')).toEqual({ ok: true, metres: 3000 });
+    expect(parseRadius('750米')).toEqual({ ok: true, metres: 750 });
+    expect(parseRadius('')).toEqual({ ok: false, reason: 'empty' });
+    expect(parseRadius('abc')).toEqual({ ok: false, reason: 'nan' });
+    expect(parseRadius('-5')).toEqual({ ok: false, reason: 'nan' });
+    expect(parseRadius('10')).toEqual({ ok: false, reason: 'range' });
+    expect(parseRadius('60 km')).toEqual({ ok: false, reason: 'range' });
+  });
+});
+
+describe('fastBbox', () => {
+  it('equals bboxOf for every real feature and for odd input', () => {
+    for (const f of allPlanFeatures()) expect(fastBbox(f.geometry)).toEqual(bboxOf(f.geometry));
+    expect(fastBbox(null)).toBeNull();
+    expect(fastBbox({ type: 'Point', coordinates: [NaN, 1] })).toBeNull();
+    expect(fastBbox({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 2] }, { type: 'LineString', coordinates: [[3, -1], [0, 5]] }] })).toEqual([0, -1, 3, 5]);
+  });
+});
+
+describe('equality with a brute-force scan over the real geodata', () => {
+  const features = allPlanFeatures();
+  const index = buildNearbyIndex(features);
+  const culture = loadAllGroups().culture.features;
+  const luxun = culture.find((f) => f.properties?.id === 'luxun-native-place');
+  const places: LonLat[] = [
+    (luxun?.geometry as { coordinates: LonLat } | undefined)?.coordinates ?? [120.58111, 29.995],
+    [120.6, 30.03],
+    [120.65, 30.07],
+    [120.74, 30.15],
+    [120.55, 29.95],
+    [120.7, 30.0],
+    [121.5, 31.2], // far outside: Shanghai
+  ];
+  const radii = [0, 500, 1000, 2000, 5000, 20000, 1e7];
+
+  it('has real data to scan', () => {
+    expect(features.length).toBeGreaterThan(30);
+    expect(luxun).toBeDefined();
+  });
+
+  for (const p of places)
+    for (const r of radii)
+      it(`same set and order at ${p.join(',')} within ${r} m`, () => {
+        const brute = features
+          .map((f) => ({ id: f.properties.id, d: distanceToGeometry(p, f.geometry) }))
+          .filter((x) => Number.isFinite(x.d) && x.d <= r)
+          .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const got = queryNearby(index, p, r);
+        expect(got.map((h) => h.feature.properties.id)).toEqual(brute.map((b) => b.id));
+        got.forEach((h, i) => expect(h.distance).toBe(brute[i].d));
+      });
+});
