@@ -1,0 +1,96 @@
+import { describe, it, expect } from 'vitest';
+import { BOM, CSV_COLUMNS, csvCell, csvDocument, exportFileName, representativePoint, toCsv, toGeoJSON } from '../../../src/lib/plan/exporter.ts';
+import { importText, parseCsvRecords } from '../../../src/lib/plan/importer.ts';
+import { allPlanFeatures } from '../helpers.ts';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, Polygon } from 'geojson';
+
+const feat = (props: Record<string, unknown>, geometry: Feature['geometry']): Feature => ({ type: 'Feature', properties: props, geometry });
+
+describe('CSV cells', () => {
+  it('quotes commas, quotes and newlines; doubles quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\rlf')).toBe('"cr\rlf"');
+    expect(csvCell(' padded ')).toBe('" padded "');
+    expect(csvCell('中文，全角逗号')).toBe('中文，全角逗号');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(12.5)).toBe('12.5');
+    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
+  });
+  it('defuses spreadsheet formulas in text but not numbers', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@cmd')).toBe("'@cmd");
+    expect(csvCell('-x')).toBe("'-x");
+    expect(csvCell('-12.5')).toBe('-12.5');
+    expect(csvCell(-3)).toBe('-3');
+  });
+  it('a document starts with a BOM and uses CRLF', () => {
+    const d = csvDocument([['a', 'b'], ['1', '2']]);
+    expect(d.startsWith(BOM)).toBe(true);
+    expect(d).toBe('\uFEFFa,b\r\n1,2\r\n');
+  });
+});
+
+describe('toCsv', () => {
+  const tricky = feat(
+    { id: 'x', name_zh: '名称,带逗号', name_en: 'He said "go"', category: 'culture', zone: null, section: '八(一)', status: 'planned', location_quality: 'estimated', excerpt_zh: '第一行\n第二行' },
+    { type: 'Point', coordinates: [120.58123456789, 30.0] },
+  );
+  it('has the fixed columns, a BOM, and round-trips through a CSV parser', () => {
+    const csv = toCsv([tricky]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const parsed = parseCsvRecords(csv.slice(1));
+    if (!('records' in parsed)) throw new Error('unparseable');
+    expect(parsed.records[0].cells).toEqual([...CSV_COLUMNS]);
+    expect(parsed.records[1].cells).toEqual(['x', '名称,带逗号', 'He said "go"', 'culture', '', '八(一)', 'planned', 'estimated', '120.581235', '30', '第一行\n第二行']);
+    expect(parsed.records).toHaveLength(2);
+  });
+  it('uses a point on a polygon, not a centroid outside it', () => {
+    const u: Polygon = { type: 'Polygon', coordinates: [[[120.5, 30], [120.6, 30], [120.6, 30.1], [120.58, 30.1], [120.58, 30.02], [120.52, 30.02], [120.52, 30.1], [120.5, 30.1], [120.5, 30]]] };
+    const p = representativePoint(u)!;
+    expect(booleanPointInPolygon(p, u)).toBe(true);
+    expect(representativePoint(null)).toBeNull();
+    expect(representativePoint({ type: 'LineString', coordinates: [[120, 30], [121, 30]] })).not.toBeNull();
+  });
+  it('exports the real data: one row per feature, importable as CSV', () => {
+    const all = allPlanFeatures();
+    const csv = toCsv(all);
+    const parsed = parseCsvRecords(csv.slice(1));
+    if (!('records' in parsed)) throw new Error('unparseable');
+    expect(parsed.records.length).toBe(all.length + 1);
+    for (const r of parsed.records) expect(r.cells).toHaveLength(CSV_COLUMNS.length);
+    if (all.length) {
+      const back = importText(csv, { name: 'x.csv' });
+      expect(back.ok).toBe(true);
+    }
+  });
+});
+
+describe('toGeoJSON', () => {
+  it('keeps all own properties and ids, drops derived ones, and imports back', () => {
+    const f = { ...feat({ id: 'a', name_zh: '甲', also: ['water'], also_str: ',water,', chapter: '九', radius_m: 5 }, { type: 'Point', coordinates: [120.58, 30] }), id: 'a' };
+    const s = toGeoJSON([f], { name: 'test' });
+    const obj = JSON.parse(s);
+    expect(obj.type).toBe('FeatureCollection');
+    expect(obj.name).toBe('test');
+    expect(obj.features[0].properties).toEqual({ id: 'a', name_zh: '甲', also: ['water'], radius_m: 5 });
+    expect(obj.features[0].id).toBe('a');
+    const back = importText(s, { name: 'x.geojson' });
+    expect(back.ok && back.fc.features[0].properties).toEqual(obj.features[0].properties);
+  });
+  it('round-trips all plan features', () => {
+    const all = allPlanFeatures();
+    if (!all.length) return;
+    const back = importText(toGeoJSON(all), { name: 'x.geojson' });
+    if (!back.ok) throw new Error(back.message_en);
+    expect(back.fc.features).toHaveLength(all.length);
+  });
+  it('names files by date', () => {
+    expect(exportFileName('csv', new Date('2026-01-02T03:04:05Z'))).toBe('yuecheng-plan-2026-01-02.csv');
+  });
+});
