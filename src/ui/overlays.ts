@@ -9,7 +9,17 @@ export interface OverlayDef {
   load: () => Promise<{ default: Component }>;
 }
 
-export const OVERLAYS: OverlayDef[] = [];
+export const OVERLAYS: OverlayDef[] = [
+  { id: 'story', load: () => import('./Story.svelte') },
+  { id: 'print', load: () => import('./PrintSheet.svelte') },
+  { id: 'nearby', load: () => import('./NearbyLayer.svelte') },
+  { id: 'user-layers', load: () => import('./ImportLayers.svelte') },
+  { id: 'measure', load: () => import('./MeasureTool.svelte') },
+  { id: 'basemap', load: () => import('./BasemapSwitcher.svelte') },
+];
 
 /** Buttons or small components in the header's action area (story mode, export, …). */
-export const HEADER_ACTIONS: OverlayDef[] = [];
+export const HEADER_ACTIONS: OverlayDef[] = [
+  { id: 'story', load: () => import('./StoryButton.svelte') },
+  { id: 'export', load: () => import('./ExportMenu.svelte') },
+];

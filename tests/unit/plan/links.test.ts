@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { allPlanFeatures, readJson } from '../helpers.ts';
 
 const ids = new Set(allPlanFeatures().map((f) => f.properties.id));
-type Rows = { rows: { id: string; links?: string[]; platform_ids?: string[] }[] };
+type Rows = { rows: { id: string; name_zh?: string; links?: string[]; platform_ids?: string[] }[] };
 
 describe('indicator links point at real features', () => {
   for (const file of ['indicators/targets-2025.json', 'indicators/fyp13-completion.json', 'indicators/clusters.json']) {
@@ -14,7 +14,7 @@ describe('indicator links point at real features', () => {
     });
   }
   it('the IC output target is tied to the IC platform', () => {
-    const ic = readJson<Rows & { rows: { name_zh: string }[] }>('indicators/clusters.json').rows.find((r) => (r as { name_zh: string }).name_zh === '集成电路')!;
+    const ic = readJson<Rows>('indicators/clusters.json').rows.find((r) => r.name_zh === '集成电路')!;
     expect(ic.platform_ids).toContain('ic-wanmu-qianyi-platform');
     expect(ids.has('ic-wanmu-qianyi-platform')).toBe(true);
   });
