@@ -56,6 +56,8 @@ export async function waitIdle(page: Page, timeout = 30_000): Promise<void> {
     const m = (window as unknown as { __map?: { loaded(): boolean; isStyleLoaded(): boolean } }).__map;
     return !!m && m.isStyleLoaded() && m.loaded();
   }, undefined, { timeout, polling: 100 });
+  // header actions and map overlays load after the first idle (App.svelte): wait until they are mounted
+  await page.waitForFunction(() => document.documentElement.dataset.extras === 'ready', undefined, { timeout, polling: 50 });
   // one more idle after any pending change
   await page.evaluate(
     () =>

@@ -4,7 +4,10 @@
  */
 import gjv from 'geojson-validation';
 import gcoord from 'gcoord';
-import { booleanClockwise, buffer } from '@turf/turf';
+// per-module turf packages (not the @turf/turf barrel): only what validation needs
+import { booleanClockwise } from '@turf/boolean-clockwise';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { buffer } from '@turf/buffer';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { LOCATION_QUALITIES, STATUSES, ZONES } from './types.ts';
 import { distanceToGeometry, positionsOf, type LonLat } from '../geo/distance.ts';
@@ -99,6 +102,41 @@ export function geometryProblems(g: Geometry | null, opts: { maxDecimals?: numbe
 
 const str = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
 
+// Work that depends only on the context, done once and reused across features, files and calls
+// (check:geodata validates every file against the same plan text and outline).
+let squashedPlan: { text: string; squashed: string } | null = null;
+function squashedPlanText(text: string): string {
+  if (squashedPlan?.text !== text) squashedPlan = { text, squashed: squashWs(text) };
+  return squashedPlan.squashed;
+}
+
+type Zone = { feature: Feature<Polygon | MultiPolygon>; bbox: [number, number, number, number] };
+const outlineZones = new WeakMap<object, Map<number, Zone | null>>();
+/** The outline widened by the tolerance, with its bounding box; cached per outline object and tolerance. */
+function outlineZoneOf(outline: Feature<Polygon | MultiPolygon>, toleranceM: number): Zone | null {
+  let byTol = outlineZones.get(outline);
+  if (!byTol) outlineZones.set(outline, (byTol = new Map()));
+  if (!byTol.has(toleranceM)) {
+    const feature = buffer(outline, toleranceM / 1000, { units: 'kilometers' }) as Feature<Polygon | MultiPolygon> | undefined;
+    let zone: Zone | null = null;
+    if (feature?.geometry) {
+      const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const q of positionsOf(feature.geometry)) {
+        if (q[0] < bbox[0]) bbox[0] = q[0];
+        if (q[1] < bbox[1]) bbox[1] = q[1];
+        if (q[0] > bbox[2]) bbox[2] = q[0];
+        if (q[1] > bbox[3]) bbox[3] = q[1];
+      }
+      zone = { feature, bbox };
+    }
+    byTol.set(toleranceM, zone);
+  }
+  return byTol.get(toleranceM) ?? null;
+}
+/** Inside the widened outline (boundary counts as inside, like a distance of 0). */
+const inZone = (z: Zone, q: Position) =>
+  q[0] >= z.bbox[0] && q[0] <= z.bbox[2] && q[1] >= z.bbox[1] && q[1] <= z.bbox[3] && booleanPointInPolygon([q[0], q[1]], z.feature);
+
 /** Validate one geodata file. */
 export function validateGeodataFile(obj: unknown, ctx: ValidateContext): Problem[] {
   const problems: Problem[] = [];
@@ -119,7 +157,8 @@ export function validateGeodataFile(obj: unknown, ctx: ValidateContext): Problem
     const f = m ? (fc.features[Number(m[1])] as Feature | undefined) : undefined;
     add((f?.properties?.id as string) ?? (m ? `#${m[1]}` : null), `GeoJSON: ${e}`);
   }
-  const outlineZone = ctx.outline ? buffer(ctx.outline, (ctx.outlineToleranceM ?? 1000) / 1000, { units: 'kilometers' }) : null;
+  const outlineZone = ctx.outline ? outlineZoneOf(ctx.outline, ctx.outlineToleranceM ?? 1000) : null;
+  const plan = ctx.planText ? squashedPlanText(ctx.planText) : null;
   const tol = ctx.sourcedToleranceM ?? 50;
 
   fc.features.forEach((raw, i) => {
@@ -152,7 +191,7 @@ export function validateGeodataFile(obj: unknown, ctx: ValidateContext): Problem
       if (!Array.isArray(p.also)) add(fid, 'also must be a list of group ids');
       else for (const a of p.also) if (!ctx.registryIds.has(a)) add(fid, `also names "${a}", which is not in the registry`);
     }
-    if (ctx.planText && str(p.excerpt_zh) && !squashWs(ctx.planText).includes(squashWs(p.excerpt_zh as string)))
+    if (plan && str(p.excerpt_zh) && !plan.includes(squashWs(p.excerpt_zh as string)))
       add(fid, `excerpt_zh "${p.excerpt_zh}" does not occur in the plan text`);
 
     if (p.location_quality === 'sourced' && str(p.location_source)) {
@@ -164,7 +203,7 @@ export function validateGeodataFile(obj: unknown, ctx: ValidateContext): Problem
       }
     }
     if (outlineZone && p.context !== true && f?.geometry) {
-      const outside = positionsOf(f.geometry).filter((q) => distanceToGeometry([q[0], q[1]], outlineZone.geometry) > 0);
+      const outside = positionsOf(f.geometry).filter((q) => !inZone(outlineZone, q));
       if (outside.length) add(fid, `${outside.length} vertex/vertices lie more than ${(ctx.outlineToleranceM ?? 1000) / 1000} km outside the district outline (first at ${outside[0][0]},${outside[0][1]})`);
     }
   });
