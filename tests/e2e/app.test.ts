@@ -65,7 +65,7 @@ describe('the app frame', () => {
     } finally {
       await o.close();
     }
-  });
+  }, 300_000);
 
   it('a category filter leaves only that category rendered and listed', async () => {
     const o = await openApp(browser, '?tab=filter');

@@ -80,7 +80,7 @@ export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
       return [
         P('fill', 20, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.32, 0.18] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
         P('line', 21, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
-        P('label', 90, { type: 'symbol', layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 13, 22], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
+        P('label', 90, { type: 'symbol', maxzoom: 12.5, layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 12.5, 20], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
       ];
     case 'cores':
       return [
