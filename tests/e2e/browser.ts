@@ -35,7 +35,8 @@ export interface Opened {
 }
 
 /** Open the app at a query string; records console errors and every request. */
-export async function openApp(browser: Browser, query = '', ctx: BrowserContextOptions = {}): Promise<Opened> {
+/** `idleTimeout`: how long the first map idle may take (software WebGL on a busy machine can be slow). */
+export async function openApp(browser: Browser, query = '', ctx: BrowserContextOptions = {}, idleTimeout = 30_000): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', ...ctx });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -46,7 +47,7 @@ export async function openApp(browser: Browser, query = '', ctx: BrowserContextO
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(baseUrl() + query);
-  await waitIdle(page);
+  await waitIdle(page, idleTimeout);
   return { page, errors, requests, close: () => context.close() };
 }
 

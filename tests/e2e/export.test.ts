@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch, waitIdle as waitIdleShort, baseUrl } from './browser.ts';
+import { launch, waitIdle as waitIdleShort, openApp as openAppShared } from './browser.ts';
 import { GROUPS } from '../../src/lib/layers/registry.ts';
 import { exportLayout, type ExportLayout, type Rect } from '../../src/lib/export/layout.ts';
 import { exportLegend } from '../../src/lib/export/legend.ts';
@@ -15,16 +15,7 @@ import { exportLegend } from '../../src/lib/export/legend.ts';
 const waitIdle = (page: Page) => waitIdleShort(page, 90_000);
 
 /** openApp with a patient first idle */
-async function openApp(browser: Browser, query = '', ctx: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', ...ctx });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseUrl() + query);
-  await waitIdle(page);
-  return { page, errors, close: () => context.close() };
-}
+const openApp = (browser: Browser, query = '', ctx: BrowserContextOptions = {}) => openAppShared(browser, query, ctx, 90_000);
 
 let browser: Browser;
 const SHOTS = 'tests/e2e/__screens__';

@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch, waitIdle as waitIdleShort, baseUrl } from './browser.ts';
+import { launch, waitIdle as waitIdleShort, baseUrl, openApp as openAppShared } from './browser.ts';
 import { CHAPTERS, storyPadding, visibleGroups, type Chapter } from '../../src/lib/story/chapters.ts';
 import { GROUPS } from '../../src/lib/layers/registry.ts';
 import { layerIdsOf } from '../../src/lib/layers/style.ts';
@@ -11,16 +11,7 @@ import { layerIdsOf } from '../../src/lib/layers/style.ts';
 const waitIdle = (page: Page) => waitIdleShort(page, 90_000);
 
 /** openApp with a patient first idle */
-async function openApp(browser: Browser, query = '', ctx: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', ...ctx });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseUrl() + query);
-  await waitIdle(page);
-  return { page, errors, close: () => context.close() };
-}
+const openApp = (browser: Browser, query = '', ctx: BrowserContextOptions = {}) => openAppShared(browser, query, ctx, 90_000);
 
 let browser: Browser;
 const SHOTS = 'tests/e2e/__screens__';

@@ -1,22 +1,14 @@
 /** Targets panel: the 2025 targets with charts, the rank conflict, cluster platforms, links. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch, waitIdle as waitIdleShort, baseUrl } from './browser.ts';
+import { launch, waitIdle as waitIdleShort, baseUrl, openApp as openAppShared } from './browser.ts';
 import { CHAPTERS } from '../../src/lib/story/chapters.ts';
 
 /** the machine may be busy (software WebGL): be patient, never sleep */
 const waitIdle = (page: Page) => waitIdleShort(page, 90_000);
 
-async function openApp(browser: Browser, query = '', ctx: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', ...ctx });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseUrl() + query);
-  await waitIdle(page);
-  return { page, errors, close: () => context.close() };
-}
+/** openApp with a patient first idle */
+const openApp = (browser: Browser, query = '', ctx: BrowserContextOptions = {}) => openAppShared(browser, query, ctx, 90_000);
 
 let browser: Browser;
 beforeAll(async () => {
