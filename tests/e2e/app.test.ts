@@ -83,7 +83,7 @@ describe('the app frame', () => {
       const expected = Object.values(data).flatMap((fc) => fc.features).filter((f) => f.properties?.excerpt_zh && isCulture(String(f.properties.id))).map((f) => String(f.properties!.id));
       expect([...listed].sort()).toEqual([...new Set(expected)].sort());
       await expect.poll(() => o.page.getByTestId('match-count').textContent(), { timeout: 15_000 }).toContain(String(listed.length));
-      expect(o.page.url()).toContain('cat=culture');
+      await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain('cat=culture');
     } finally {
       await o.close();
     }
@@ -163,7 +163,7 @@ describe('the app frame', () => {
       expect(zhField.startsWith('["coalesce",["get","name_zh"]')).toBe(true);
       expect(enField.startsWith('["format",["coalesce",["get","name_en"]')).toBe(true);
       expect(await o.page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(42);
-      expect(o.page.url()).toContain('lang=en');
+      await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain('lang=en');
       expect(await o.page.evaluate(() => document.documentElement.lang)).toBe('en');
       await o.page.screenshot({ path: `${SHOTS}/oldcity-en-1280.png` });
     } finally {

@@ -87,6 +87,10 @@ const snapshot = (page: Page) =>
     };
   });
 
+/** The URL is written 150 ms after a change (debounced): poll until the style and URL match, failing after 10 s. */
+const backToStart = (page: Page, start: Awaited<ReturnType<typeof snapshot>>) =>
+  expect.poll(() => snapshot(page), { timeout: 10_000, interval: 100 }).toEqual(start);
+
 const renderedIds = (page: Page, prefix: string) =>
   page.evaluate((prefix) => {
     const m = (window as unknown as W).__map;
@@ -134,7 +138,7 @@ describe('online base maps', () => {
     expect(o.online.some((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
     await expect.poll(async () => (await snapshot(o.page)).base).toBeNull();
     await waitIdle(o.page);
-    expect(await snapshot(o.page)).toEqual(start);
+    await backToStart(o.page, start);
     expect(await renderedIds(o.page, 'culture-')).toEqual(culture);
     expect(await o.page.getByTestId('basemap-offline').isChecked()).toBe(true);
   });
@@ -144,7 +148,7 @@ describe('online base maps', () => {
     await fallbackNotice(o.page, 'OpenFreeMap');
     expect(o.online.some((u) => u.startsWith('https://tiles.openfreemap.org/'))).toBe(true);
     await waitIdle(o.page);
-    expect(await snapshot(o.page)).toEqual(start);
+    await backToStart(o.page, start);
   });
 
   it('天地图 asks for a key, keeps it out of the URL, uses it in tile requests, and falls back when tiles fail', async () => {
@@ -159,7 +163,7 @@ describe('online base maps', () => {
     expect(await o.page.evaluate(() => localStorage.getItem('yc:tdt-key'))).toBe(key);
     expect(o.page.url()).not.toContain(key);
     await waitIdle(o.page);
-    expect(await snapshot(o.page)).toEqual(start);
+    await backToStart(o.page, start);
   });
 
   it('a working online base goes below the plan layers, hides the offline fills and keeps the outline', async () => {
@@ -190,7 +194,7 @@ describe('online base maps', () => {
     // back to offline: exactly the starting style
     await choose(o.page, 'offline');
     await waitIdle(o.page);
-    expect(await snapshot(o.page)).toEqual(start);
+    await backToStart(o.page, start);
   });
 
   it('a base whose tiles never arrive falls back after the timeout', async () => {
@@ -198,7 +202,7 @@ describe('online base maps', () => {
     await choose(o.page, 'osm');
     await fallbackNotice(o.page, 'OpenStreetMap');
     await waitIdle(o.page);
-    expect(await snapshot(o.page)).toEqual(start);
+    await backToStart(o.page, start);
     expect(o.errors).toEqual([]);
   });
 });

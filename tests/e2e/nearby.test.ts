@@ -122,8 +122,8 @@ describe('nearby: the list equals a brute-force oracle', () => {
           if (name === '鲁迅故里' && r === 2000) expect(got.map((x) => x.id)).toEqual(expect.arrayContaining(['bazi-bridge', 'shusheng-native-place', 'shaoxing-ancient-city']));
         }
         // the URL keeps place and radius
-        expect(o.page.url()).toContain(`place=${fmt(p)}`);
-        expect(o.page.url()).toContain('r=5000');
+        await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain(`place=${fmt(p)}`);
+        await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain('r=5000');
         // zone line: the oracle's point-in-polygon answer
         const z = oracleZone(p);
         const shown = await o.page.getAttribute('[data-testid=nearby-zone]', 'data-zone');
@@ -189,7 +189,7 @@ describe('nearby: deep link, map, keyboard and hover', () => {
       await o.page.waitForFunction(([g, id]) => (window as unknown as { __map: { getFeatureState(k: unknown): { hover?: boolean } } }).__map.getFeatureState({ source: `g-${g}`, id }).hover === true, [group, ids[1]]);
       await o.page.keyboard.press('Enter');
       await o.page.waitForSelector(`[data-testid=detail][data-id="${ids[1]}"]`);
-      expect(o.page.url()).toContain(`sel=${ids[1]}`);
+      await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain(`sel=${ids[1]}`);
       // back to the list: the place and radius are still there and focus returns to the item
       await o.page.click('[data-testid=detail-close]');
       await waitPlace(o.page, fmt(p));
@@ -257,7 +257,7 @@ describe('nearby: deep link, map, keyboard and hover', () => {
         expect((await o.page.textContent('[data-testid=nearby-r-error]'))!.length).toBeGreaterThan(10);
         await waitRadius(o.page, 1500);
       }
-      expect(o.page.url()).toContain('r=1500');
+      await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain('r=1500');
       expect(o.errors).toEqual([]);
     } finally {
       await o.close();
