@@ -27,6 +27,8 @@ export interface NearbyIndex<F extends Feature = Feature> {
   tree: Flatbush | null;
   /** stable tie-breaker: the feature's id, or its position in the input */
   keys: string[];
+  /** each feature's box (minX, minY, maxX, maxY at 4i…4i+3), widened by its great-circle bulge */
+  boxes: Float64Array;
 }
 
 /** Metres per radian on turf's sphere. */
@@ -84,23 +86,82 @@ const keyOf = (f: Feature, i: number): string => {
   return id === undefined || id === null ? `#${String(i).padStart(9, '0')}` : String(id);
 };
 
+/**
+ * How far (degrees of latitude) a great-circle edge can leave the box of its vertices: an arc between
+ * two points bulges towards the pole by about Δλ²·sin φ·cos φ / 8 radians. Doubled, plus a hair, so
+ * the box bound below stays a true lower bound even for long edges. 0 for points.
+ */
+export function bulgeMargin(g: Geometry | null | undefined): number {
+  let worst = 0;
+  const line = (c: unknown) => {
+    if (!Array.isArray(c)) return;
+    for (let i = 1; i < c.length; i++) {
+      const a = c[i - 1], b = c[i];
+      if (!isFiniteLonLat(a) || !isFiniteLonLat(b)) continue;
+      let dl = Math.abs(b[0] - a[0]);
+      if (dl > 180) dl = 360 - dl;
+      const phi = Math.max(Math.abs(a[1]), Math.abs(b[1])) / DEG;
+      const m = ((dl / DEG) ** 2 * Math.abs(Math.sin(phi) * Math.cos(phi))) / 8;
+      if (m > worst) worst = m;
+    }
+  };
+  const visit = (g: Geometry | null | undefined): void => {
+    if (!g || typeof g !== 'object') return;
+    switch (g.type) {
+      case 'LineString': return line(g.coordinates);
+      case 'MultiLineString': case 'Polygon': return (g.coordinates ?? []).forEach(line);
+      case 'MultiPolygon': return (g.coordinates ?? []).forEach((p) => (p ?? []).forEach(line));
+      case 'GeometryCollection': return (g.geometries ?? []).forEach(visit);
+    }
+  };
+  visit(g);
+  return worst > 0 ? 2 * worst * DEG + 1e-9 : 0;
+}
+
 /** Build the index once over the features' bounding boxes. Features without coordinates are skipped. */
 export function buildNearbyIndex<F extends Feature>(input: readonly F[]): NearbyIndex<F> {
   const features: F[] = [];
-  const boxes: Box[] = [];
+  const list: Box[] = [];
   const keys: string[] = [];
   input.forEach((f, i) => {
-    const b = f ? fastBbox(f.geometry as Geometry | null) : null;
+    const g = f ? (f.geometry as Geometry | null) : null;
+    const b = fastBbox(g);
     if (!b) return;
+    const m = bulgeMargin(g);
+    if (m > 0) {
+      b[1] = Math.max(-90, b[1] - m);
+      b[3] = Math.min(90, b[3] + m);
+    }
     features.push(f);
-    boxes.push(b);
+    list.push(b);
     keys.push(keyOf(f, i));
   });
-  if (!features.length) return { features, tree: null, keys };
+  const boxes = new Float64Array(list.length * 4);
+  list.forEach((b, i) => boxes.set(b, i * 4));
+  if (!features.length) return { features, tree: null, keys, boxes };
   const tree = new Flatbush(features.length);
-  for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+  for (const b of list) tree.add(b[0], b[1], b[2], b[3]);
   tree.finish();
-  return { features, tree, keys };
+  return { features, tree, keys, boxes };
+}
+
+/**
+ * A lower bound (metres) on the distance from `p` to anything inside box i: the haversine with the
+ * smallest latitude and longitude gaps and the smaller cosine of the box's latitudes. Every point q
+ * in the box has |Δφ| ≥ the gap, |Δλ| ≥ the gap and cos φq ≥ that cosine, so hav(p, q) can only be
+ * larger. Shrunk by a part in 10⁹ for floating-point rounding.
+ */
+export function boxLowerBound(boxes: Float64Array, i: number, p: LonLat): number {
+  const x0 = boxes[4 * i], y0 = boxes[4 * i + 1], x1 = boxes[4 * i + 2], y1 = boxes[4 * i + 3];
+  const dPhi = p[1] < y0 ? y0 - p[1] : p[1] > y1 ? p[1] - y1 : 0;
+  let dLam = p[0] < x0 ? x0 - p[0] : p[0] > x1 ? p[0] - x1 : 0;
+  if (dLam > 180) dLam = 360 - dLam;
+  if (dPhi === 0 && dLam === 0) return 0;
+  const cosMin = Math.max(0, Math.min(Math.cos(y0 / DEG), Math.cos(y1 / DEG)));
+  const sPhi = Math.sin(dPhi / DEG / 2);
+  const sLam = Math.sin(dLam / DEG / 2);
+  const h = sPhi * sPhi + Math.cos(p[1] / DEG) * cosMin * sLam * sLam;
+  return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h))) * (1 - 1e-9);
 }
 
 /**
@@ -131,23 +192,55 @@ const byDistance = (keys: string[]) => (a: { i: number; d: number }, b: { i: num
 /**
  * Every indexed feature whose true distance to `p` is at most `radius` metres (inclusive), nearest
  * first (ties by id). Work is proportional to the candidates whose boxes meet the radius box, not to
- * the whole index. `limit` keeps the nearest n. Bad input (NaN point, negative or NaN radius) → [].
+ * the whole index. `limit` keeps the nearest n: candidates are then visited in order of a cheap
+ * lower bound from their boxes, and the exact distance is computed only until that bound exceeds the
+ * n-th best distance so far (the answer is the same as sorting them all). Bad input (NaN point,
+ * negative or NaN radius) → [].
  */
 export function queryNearby<F extends Feature>(index: NearbyIndex<F>, p: LonLat, radius: number, limit = Infinity): NearbyHit<F>[] {
   if (!index.tree || !isFiniteLonLat(p) || !(radius >= 0) || !(limit > 0)) return [];
-  const seen = new Set<number>();
-  const found: { i: number; d: number }[] = [];
-  for (const b of radiusBoxes(p, radius)) {
-    for (const i of index.tree.search(b[0], b[1], b[2], b[3])) {
-      if (seen.has(i)) continue;
-      seen.add(i);
-      const d = safeDistance(p, index.features[i].geometry);
+  const boxes = radiusBoxes(p, radius);
+  let ids: number[] = index.tree.search(boxes[0][0], boxes[0][1], boxes[0][2], boxes[0][3]);
+  if (boxes.length > 1) {
+    const seen = new Set(ids);
+    for (const b of boxes.slice(1)) for (const i of index.tree.search(b[0], b[1], b[2], b[3])) if (!seen.has(i)) (seen.add(i), ids.push(i));
+    ids = [...seen];
+  }
+  const cmp = byDistance(index.keys);
+  const toHits = (xs: { i: number; d: number }[]) => xs.map(({ i, d }) => ({ feature: index.features[i], distance: d }));
+  const exact = (i: number) => safeDistance(p, index.features[i].geometry);
+
+  if (!Number.isFinite(limit)) {
+    const found: { i: number; d: number }[] = [];
+    for (const i of ids) {
+      const d = exact(i);
       if (Number.isFinite(d) && d <= radius) found.push({ i, d });
     }
+    return toHits(found.sort(cmp));
   }
-  found.sort(byDistance(index.keys));
-  const out = Number.isFinite(limit) ? found.slice(0, Math.floor(limit)) : found;
-  return out.map(({ i, d }) => ({ feature: index.features[i], distance: d }));
+
+  const k = Math.floor(limit);
+  // candidates by lower bound (those that cannot reach the radius are dropped at once)
+  const order: { i: number; lb: number }[] = [];
+  for (const i of ids) {
+    const lb = boxLowerBound(index.boxes, i, p);
+    if (lb <= radius) order.push({ i, lb });
+  }
+  order.sort((a, b) => a.lb - b.lb);
+  // the best k so far, kept sorted (k is small: a list, not a heap)
+  const best: { i: number; d: number }[] = [];
+  for (const { i, lb } of order) {
+    if (best.length === k && lb > best[k - 1].d) break;
+    const d = exact(i);
+    if (!Number.isFinite(d) || d > radius) continue;
+    const hit = { i, d };
+    if (best.length === k && cmp(hit, best[k - 1]) >= 0) continue;
+    let j = best.length;
+    while (j > 0 && cmp(hit, best[j - 1]) < 0) j--;
+    best.splice(j, 0, hit);
+    if (best.length > k) best.pop();
+  }
+  return toHits(best);
 }
 
 /** One-off convenience: build and query (use buildNearbyIndex + queryNearby for repeated queries). */

@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { centroid, destination, distance as turfDistance, point } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import {
+  boxLowerBound,
   buildNearbyIndex,
+  bulgeMargin,
   fastBbox,
   formatDistance,
   insideAny,
@@ -254,4 +256,94 @@ describe('equality with a brute-force scan over the real geodata', () => {
         expect(got.map((h) => h.feature.properties.id)).toEqual(brute.map((b) => b.id));
         got.forEach((h, i) => expect(h.distance).toBe(brute[i].d));
       });
+});
+
+describe('the n nearest: early stopping gives the same answer as sorting every candidate', () => {
+  // a seeded generator, so a failure can be replayed
+  const rand = (() => {
+    let a = 12345;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  })();
+  /** points, short and long lines, polygons around (lon0, lat0) within ±spread degrees */
+  const mixed = (n: number, lon0: number, lat0: number, spread: number): Feature[] =>
+    Array.from({ length: n }, (_, i) => {
+      const x = lon0 + (rand() - 0.5) * 2 * spread;
+      const y = lat0 + (rand() - 0.5) * 2 * spread;
+      const k = rand();
+      const id = `f${String(i).padStart(4, '0')}`;
+      if (k < 0.5) return feat(id, { type: 'Point', coordinates: [x, y] });
+      if (k < 0.8) {
+        const len = k < 0.75 ? 0.01 : 1.5; // a few very long edges bulge off their boxes
+        return feat(id, { type: 'LineString', coordinates: [[x, y], [x + (rand() - 0.5) * len, y + (rand() - 0.5) * len * 0.2]] });
+      }
+      const r = 0.002 + rand() * 0.01;
+      return feat(id, { type: 'Polygon', coordinates: [[[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r], [x - r, y - r]]] });
+    });
+
+  for (const [name, lon0, lat0] of [
+    ['Shaoxing', 120.58, 30.0],
+    ['high latitude', 25, 68],
+    ['across the antimeridian', 179.95, -17],
+  ] as const) {
+    it(`${name}: 300 features, 60 queries × limits 1, 5, 20 × radii 500 m…50 km`, () => {
+      const features = mixed(300, lon0, lat0, 0.3);
+      // duplicates at one spot: ties must be broken by id, like the full sort
+      features.push(feat('dup-b', { type: 'Point', coordinates: [lon0, lat0] }), feat('dup-a', { type: 'Point', coordinates: [lon0, lat0] }));
+      const index = buildNearbyIndex(features);
+      let compared = 0;
+      for (let q = 0; q < 60; q++) {
+        const p: LonLat = q === 0 ? [lon0, lat0] : [lon0 + (rand() - 0.5) * 0.7, lat0 + (rand() - 0.5) * 0.7];
+        for (const r of [500, 2000, 10_000, 50_000]) {
+          const all = queryNearby(index, p, r);
+          for (const k of [1, 5, 20]) {
+            const got = queryNearby(index, p, r, k);
+            expect(ids(got)).toEqual(ids(all.slice(0, k)));
+            expect(got.map((h) => h.distance)).toEqual(all.slice(0, k).map((h) => h.distance));
+            compared += got.length;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+    });
+  }
+
+  it('the box bound never exceeds the true distance (10 000 random pairs, long edges included)', () => {
+    const features = mixed(200, 120.58, 30, 0.5).concat(mixed(100, 10, 75, 0.5));
+    const index = buildNearbyIndex(features);
+    let positive = 0;
+    for (let n = 0; n < 10_000; n++) {
+      const i = Math.floor(rand() * index.features.length);
+      const f = index.features[i];
+      const c = fastBbox(f.geometry)!;
+      const p: LonLat = [c[0] + (rand() - 0.5) * 2, Math.max(-89, Math.min(89, c[1] + (rand() - 0.5) * 2))];
+      const lb = boxLowerBound(index.boxes, i, p);
+      const d = distanceToGeometry(p, f.geometry);
+      expect(lb).toBeLessThanOrEqual(d);
+      if (lb > 0) positive++;
+    }
+    // a bound that is always 0 would pass the line above and prune nothing
+    expect(positive).toBeGreaterThan(9000);
+  });
+
+  it('a long east–west edge bulges north of its vertices; its box is widened so the edge is still found', () => {
+    // 20° of longitude at 60° N: the great circle peaks at atan(tan 60° / cos 10°) = 60.378° N,
+    // 41 km north of the vertices' box
+    const edge = feat('arc', { type: 'LineString', coordinates: [[0, 60], [20, 60]] });
+    const peak = (Math.atan(Math.tan(Math.PI / 3) / Math.cos(Math.PI / 18)) * 180) / Math.PI;
+    expect(peak).toBeCloseTo(60.378, 3);
+    expect(bulgeMargin(edge.geometry)).toBeGreaterThan(peak - 60);
+    const index = buildNearbyIndex([edge]);
+    const p: LonLat = [10, peak + 0.005];
+    const d = distanceToGeometry(p, edge.geometry);
+    expect(d).toBeLessThan(2000);
+    expect(ids(queryNearby(index, p, 2000, 1))).toEqual(['arc']);
+    expect(ids(queryNearby(index, p, 2000))).toEqual(['arc']);
+    expect(bulgeMargin({ type: 'Point', coordinates: [1, 2] })).toBe(0);
+  });
 });
