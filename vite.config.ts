@@ -14,7 +14,8 @@ export default defineConfig({
     // installable, works offline after the first visit; the service worker exists only in builds
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // registered by the app after the map's first idle (src/lib/pwa/register.ts), not from the page head
+      injectRegister: false,
       strategies: 'generateSW',
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {

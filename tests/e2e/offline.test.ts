@@ -45,12 +45,25 @@ describe('offline', () => {
 
   it('works offline after the first visit: map, features, lazy panels', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    // when the page registers its service worker: only after the first map idle (extras ready), so
+    // precaching ~3 MB never competes with the first load
+    await context.addInitScript(() => {
+      const sw = navigator.serviceWorker;
+      const register = sw.register.bind(sw);
+      (window as unknown as { __swAt: string[] }).__swAt = [];
+      sw.register = (url, opts) => {
+        (window as unknown as { __swAt: string[] }).__swAt.push(document.documentElement.dataset.extras ?? 'before');
+        return register(url, opts);
+      };
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     try {
       await page.goto(baseUrl());
       await waitIdle(page);
+      await page.waitForFunction(() => (window as unknown as { __swAt: string[] }).__swAt.length > 0, undefined, { timeout: 20_000 });
+      expect(await page.evaluate(() => (window as unknown as { __swAt: string[] }).__swAt)).toEqual(['ready']);
       // the service worker has installed (precache done) and is active
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
