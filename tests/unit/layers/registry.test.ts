@@ -8,7 +8,11 @@ import { PLAN_GROUPS, BASE_GROUPS } from '../../../src/lib/plan/types.ts';
 import { geodataPath, loadAllGroups, ROOT } from '../helpers.ts';
 
 const require = createRequire(import.meta.url);
-const spec = require('@maplibre/maplibre-gl-style-spec') as { validateStyleMin: (s: unknown) => { message: string }[] };
+const spec = require('@maplibre/maplibre-gl-style-spec') as {
+  validateStyleMin: (s: unknown) => { message: string }[];
+  createPropertyExpression: (e: unknown, rootKey: string, spec: unknown) => { result: string; value: { evaluate: (g: { zoom: number }, f: unknown) => unknown } };
+  latest: { paint_line: Record<string, unknown> };
+};
 const HEX = /^#[0-9a-f]{6}$/i;
 
 describe('layer registry', () => {
@@ -48,6 +52,22 @@ describe('layer registry', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const s of Object.values(style.sources)) expect(typeof (s as { data: unknown }).data).toBe('object');
+  });
+  it('approximate locations are dashed and sourced ones solid, in one layer per geometry (evaluated by MapLibre)', () => {
+    const evalDash = (layerId: string, quality: string) => {
+      const l = allLayers('zh').find((x) => x.id === layerId) as { paint: Record<string, unknown> };
+      const e = spec.createPropertyExpression(l.paint['line-dasharray'], 'paint', spec.latest.paint_line['line-dasharray']);
+      expect(e.result).toBe('success');
+      return e.value.evaluate({ zoom: 12 }, { type: 2, properties: { location_quality: quality } });
+    };
+    for (const g of PLAN_GROUP_LIST.filter((g) => g.kind === 'projects' || g.kind === 'points')) {
+      for (const part of ['outline', 'line']) {
+        const sourced = evalDash(`${g.id}-${part}`, 'sourced') as number[];
+        expect(sourced[1], `${g.id}-${part}: no gap when sourced`).toBe(0);
+        for (const q of ['estimated', 'schematic']) expect((evalDash(`${g.id}-${part}`, q) as number[])[1], `${g.id}-${part} ${q}`).toBeGreaterThan(0);
+      }
+      expect(layerIdsOf(g.id).some((id) => id.endsWith('-approx'))).toBe(false);
+    }
   });
   it('labels differ by language', () => {
     expect(JSON.stringify(labelField('zh'))).not.toEqual(JSON.stringify(labelField('en')));
