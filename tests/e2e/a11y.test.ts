@@ -102,4 +102,47 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       await o.close();
     }
   });
+
+  it('story mode (with its chapter menu), in Chinese and English', async () => {
+    const o = await openApp(browser, '?story=2', { ...CTX, reducedMotion: 'reduce' });
+    const found: Found[] = [];
+    try {
+      for (const lang of ['zh', 'en']) {
+        if (lang === 'en') await o.page.goto(o.page.url().replace(/([?&])lang=zh&?/, '$1') + '&lang=en');
+        await o.page.locator('[data-story-settled=true]').waitFor({ timeout: 30_000 });
+        found.push(...(await axe(o.page, `story ${lang}`)));
+        await o.page.getByTestId('story-index').click();
+        await o.page.getByTestId('story-menu').waitFor();
+        found.push(...(await axe(o.page, `story ${lang}, chapter menu`)));
+        await o.page.getByTestId('story-index').click();
+      }
+      expect(found, report(found)).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('nearby with a place set, and the map tools opened (measure, base maps, export)', async () => {
+    const o = await openApp(browser, '?tab=nearby&place=120.5835,29.9985&r=2000', CTX);
+    const found: Found[] = [];
+    try {
+      await o.page.getByTestId('nearby-context').waitFor();
+      await waitIdle(o.page);
+      found.push(...(await axe(o.page, 'nearby, place set')));
+      await o.page.getByTestId('measure-toggle').click();
+      await o.page.getByTestId('measure-line').waitFor();
+      found.push(...(await axe(o.page, 'measure')));
+      await o.page.getByTestId('measure-toggle').click();
+      await o.page.getByTestId('basemap-toggle').click();
+      await o.page.getByTestId('basemap-offline').waitFor();
+      found.push(...(await axe(o.page, 'base maps')));
+      await o.page.getByTestId('basemap-toggle').click();
+      await o.page.getByTestId('export-open').click();
+      await o.page.getByTestId('export-png').waitFor();
+      found.push(...(await axe(o.page, 'export menu')));
+      expect(found, report(found)).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
 });
