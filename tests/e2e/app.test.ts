@@ -200,9 +200,40 @@ describe('the app frame', () => {
         await expect.poll(() => o.page.evaluate(() => (window as unknown as { __map: { getZoom(): number } }).__map.getZoom()), { timeout: 15_000 }).toBeGreaterThan(z0);
         await o.page.screenshot({ path: `${SHOTS}/home-${lang}-390.png` });
         expect(allGroupLayers.length).toBeGreaterThan(0);
+        // the attribution starts folded, clear of the legend button, and its ⓘ unfolds it
+        const attrib = o.page.locator('.maplibregl-ctrl-attrib');
+        expect(await attrib.getAttribute('class')).not.toContain('maplibregl-compact-show');
+        const legend = (await o.page.locator('[data-testid=legend] .head').boundingBox())!;
+        const folded = (await attrib.boundingBox())!;
+        expect(folded.x).toBeGreaterThan(legend.x + legend.width);
+        await o.page.locator('.maplibregl-ctrl-attrib-button').tap();
+        await expect.poll(() => attrib.getAttribute('class')).toContain('maplibregl-compact-show');
+        expect(await attrib.textContent()).toContain('OpenStreetMap');
       } finally {
         await o.close();
       }
+    }
+  });
+
+  it('at street zoom a polygon is labelled once, at its label point (not once per tile)', async () => {
+    // zoom 14 over the old city: the central zone and several parks span many 512 px tiles
+    const o = await openApp(browser, '?v=14/30.0/120.585');
+    try {
+      const labels = await o.page.evaluate(() => {
+        const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+        const ids = m.getStyle().layers.filter((l) => l.type === 'symbol' && (l.metadata as { 'yc:label'?: boolean } | undefined)?.['yc:label']).map((l) => l.id);
+        return m.queryRenderedFeatures({ layers: ids }).map((f) => ({ layer: f.layer.id, id: String(f.properties.id), lp: !!f.properties.label_point }));
+      });
+      const polygonLabels = labels.filter((l) => l.lp);
+      expect(polygonLabels.length).toBeGreaterThan(0);
+      expect(polygonLabels.some((l) => l.layer === 'zones-label')).toBe(true);
+      const counts = new Map<string, number>();
+      for (const l of polygonLabels) counts.set(`${l.layer} ${l.id}`, (counts.get(`${l.layer} ${l.id}`) ?? 0) + 1);
+      expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+      // the polygons themselves are still drawn (fills), just not labelled per tile
+      expect(await renderedIds(o.page, ['zones-fill'])).not.toHaveLength(0);
+    } finally {
+      await o.close();
     }
   });
 

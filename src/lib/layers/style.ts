@@ -3,6 +3,7 @@
  * No network: no glyphs, no sprites, no tiles. Labels use local fonts via localIdeographFontFamily.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { LABEL_POINT, withLabelPoints } from './labelPoints.ts';
 import type { FeatureCollection } from 'geojson';
 import { GROUPS, ZONE_COLORS, PLATFORM_COLORS, type LayerGroup } from './registry.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -46,6 +47,9 @@ const geomIs = (...t: string[]): ExpressionSpecification => ['in', ['geometry-ty
 const isPoint = geomIs('Point', 'MultiPoint');
 const isLine = geomIs('LineString', 'MultiLineString');
 const isPolygon = geomIs('Polygon', 'MultiPolygon');
+const notPolygon: ExpressionSpecification = ['!', isPolygon];
+const isLabelPoint: ExpressionSpecification = ['has', LABEL_POINT];
+const notLabelPoint: ExpressionSpecification = ['!', isLabelPoint];
 
 function colorByExpr(g: LayerGroup): ExpressionSpecification | string {
   if (!g.colorBy) return g.color;
@@ -69,8 +73,29 @@ function layer(spec: Record<string, unknown>, meta: Meta): LayerSpecification {
   return { ...spec, metadata: meta } as unknown as LayerSpecification;
 }
 
-/** All MapLibre layers of one group, with metadata for opacity, labels and filters. */
+/**
+ * All MapLibre layers of one group, with metadata for opacity, labels and filters. Polygons are
+ * labelled at their one label point (labelPoints.ts), never per tile: label layers skip polygons,
+ * and circle layers skip label points.
+ */
 export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
+  return rawGroupLayers(g, lang).map((l) => {
+    const spec = l as unknown as { type: string; filter?: FilterSpecification; metadata: Meta };
+    const meta = spec.metadata;
+    const and = (extra: ExpressionSpecification, f?: FilterSpecification) => (f ? (['all', extra, f] as FilterSpecification) : (extra as FilterSpecification));
+    if (spec.type === 'symbol' && meta['yc:label']) {
+      const filter = and(notPolygon, spec.filter);
+      return { ...l, filter, metadata: meta['yc:filterable'] ? { ...meta, 'yc:geom': filter } : meta } as LayerSpecification;
+    }
+    if (spec.type === 'circle') {
+      const filter = and(notLabelPoint, spec.filter);
+      return { ...l, filter, metadata: meta['yc:filterable'] ? { ...meta, 'yc:geom': filter } : meta } as LayerSpecification;
+    }
+    return l;
+  });
+}
+
+function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
   const source = sourceId(g.id);
   const id = (part: string) => `${g.id}-${part}`;
   const color = colorByExpr(g);
@@ -82,7 +107,7 @@ export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
       return [
         P('fill', 20, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.32, 0.18] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
         P('line', 21, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
-        P('label', 90, { type: 'symbol', maxzoom: 12.5, layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 12.5, 20], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
+        P('label', 90, { type: 'symbol', layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 12.5, 20], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
       ];
     case 'cores':
       return [
@@ -123,7 +148,8 @@ export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
           'circle-opacity': 1,
           'circle-stroke-opacity': 1,
         } }, { 'yc:geom': isPoint, 'yc:opacity': { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }),
-        P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true }), minzoom: g.kind === 'points' ? 9 : 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+        // under a point's circle; centred on a polygon's label point
+        P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': ['case', isLabelPoint, ['literal', [0, 0]], ['literal', [0, 1.1]]], 'text-anchor': ['case', isLabelPoint, 'center', 'top'], 'text-optional': true }), minzoom: g.kind === 'points' ? 9 : 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
       ];
     }
     case 'base':
@@ -194,7 +220,7 @@ export type GroupData = Record<string, FeatureCollection>;
 export function buildStyle(data: GroupData, lang: Lang, groups: LayerGroup[] = GROUPS): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
   for (const g of groups) {
-    sources[sourceId(g.id)] = { type: 'geojson', data: data[g.id] ?? { type: 'FeatureCollection', features: [] }, promoteId: 'id' };
+    sources[sourceId(g.id)] = { type: 'geojson', data: withLabelPoints(data[g.id] ?? { type: 'FeatureCollection', features: [] }), promoteId: 'id' };
   }
   return {
     version: 8,
