@@ -13,6 +13,6 @@ export const TABS: TabDef[] = [
   { id: 'filter', label: { zh: '筛选', en: 'Filter' }, load: () => import('./FilterPanel.svelte') },
   { id: 'nearby', label: { zh: '附近', en: 'Nearby' }, load: () => import('./NearbyPanel.svelte') },
   { id: 'targets', label: { zh: '指标', en: 'Targets' }, load: () => import('./TargetsPanel.svelte') },
-  { id: 'stats', label: { zh: '统计', en: 'Statistics' }, load: () => import('./StatsPanel.svelte') },
-  { id: 'import', label: { zh: '导入导出', en: 'Data in & out' }, load: () => import('./ImportPanel.svelte') },
+  { id: 'stats', label: { zh: '统计', en: 'Stats' }, load: () => import('./StatsPanel.svelte') },
+  { id: 'import', label: { zh: '导入导出', en: 'Data' }, load: () => import('./ImportPanel.svelte') },
 ];
