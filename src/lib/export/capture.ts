@@ -7,6 +7,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { exportLayout, type ExportLayout, type LegendItem } from './layout.ts';
 import { canvasMeasure, drawExport } from './draw.ts';
 import { metersPerPixel } from './scale.ts';
+import { drawnCanvas } from '../map/snapshot.ts';
 
 export interface ExportTexts {
   title: string;
@@ -61,7 +62,7 @@ export async function exportMapPng(
     });
     canvas.width = layout.width;
     canvas.height = layout.height;
-    drawExport(ctx, layout, map.getCanvas());
+    drawExport(ctx, layout, drawnCanvas(map));
     const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
     return { blob, layout };
   } finally {
