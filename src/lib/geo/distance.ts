@@ -185,3 +185,10 @@ export function bboxOf(g: Geometry | null | undefined): [number, number, number,
   }
   return [a, b, c, d];
 }
+
+/** Planar (shoelace) area of a ring in its own units, e.g. square degrees: only for comparing sizes, never shown. */
+export function planarRingArea(r: Position[]): number {
+  let s = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
+  return Math.abs(s / 2);
+}

@@ -8,9 +8,9 @@
  * r / (R·cos φmax) radians of longitude, where φmax is the largest |latitude| the box reaches.
  */
 import Flatbush from 'flatbush';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { booleanPointInPolygon, circle } from '@turf/turf';
-import { distanceToGeometry, type LonLat } from './distance.ts';
+import { distanceToGeometry, planarRingArea, type LonLat } from './distance.ts';
 
 export type Box = [number, number, number, number];
 
@@ -203,7 +203,7 @@ export function queryNearby<F extends Feature>(index: NearbyIndex<F>, p: LonLat,
   let ids: number[] = index.tree.search(boxes[0][0], boxes[0][1], boxes[0][2], boxes[0][3]);
   if (boxes.length > 1) {
     const seen = new Set(ids);
-    for (const b of boxes.slice(1)) for (const i of index.tree.search(b[0], b[1], b[2], b[3])) if (!seen.has(i)) (seen.add(i), ids.push(i));
+    for (const b of boxes.slice(1)) for (const i of index.tree.search(b[0], b[1], b[2], b[3])) seen.add(i);
     ids = [...seen];
   }
   const cmp = byDistance(index.keys);
@@ -263,13 +263,8 @@ const polygonal = (g: Geometry | null | undefined): g is Extract<Geometry, { typ
   !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon') && g.coordinates.length > 0;
 
 /** Rough planar area in square degrees, only to prefer the smaller of overlapping zones. */
-function ringArea(r: Position[]): number {
-  let s = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
-  return Math.abs(s / 2);
-}
 const areaOf = (g: Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>) =>
-  g.type === 'Polygon' ? ringArea(g.coordinates[0] ?? []) : g.coordinates.reduce((s, poly) => s + ringArea(poly[0] ?? []), 0);
+  g.type === 'Polygon' ? planarRingArea(g.coordinates[0] ?? []) : g.coordinates.reduce((s, poly) => s + planarRingArea(poly[0] ?? []), 0);
 
 function inside(p: LonLat, g: Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>): boolean {
   try {

@@ -9,16 +9,10 @@
  */
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
+import { planarRingArea } from '../geo/distance.ts';
 
 /** Property that marks a label point. */
 export const LABEL_POINT = 'label_point';
-
-/** Shoelace area of a ring (planar, any unit): only to pick the largest part of a multipolygon. */
-function ringArea(r: Position[]): number {
-  let s = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
-  return Math.abs(s / 2);
-}
 
 const finiteRing = (r: unknown): r is Position[] =>
   Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]));
@@ -33,7 +27,7 @@ export function labelPosition(parts: Position[][][]): [number, number] | null {
   let bestArea = -1;
   for (const rings of parts) {
     if (!Array.isArray(rings) || !finiteRing(rings[0])) continue;
-    const a = ringArea(rings[0]);
+    const a = planarRingArea(rings[0]);
     if (a > bestArea) (best = rings), (bestArea = a);
   }
   if (!best) return null;

@@ -19,6 +19,7 @@ import {
 } from '../../../src/lib/geo/nearby.ts';
 import { bboxOf, distanceToGeometry, type LonLat } from '../../../src/lib/geo/distance.ts';
 import { allPlanFeatures, loadAllGroups } from '../helpers.ts';
+import { rng } from '../../bench/synthetic.ts';
 
 const feat = (id: string, geometry: Geometry | null): Feature => ({ type: 'Feature', id, properties: { id }, geometry: geometry as Geometry });
 const ids = (hits: { feature: Feature }[]) => hits.map((h) => String(h.feature.properties?.id));
@@ -259,17 +260,8 @@ describe('equality with a brute-force scan over the real geodata', () => {
 });
 
 describe('the n nearest: early stopping gives the same answer as sorting every candidate', () => {
-  // a seeded generator, so a failure can be replayed
-  const rand = (() => {
-    let a = 12345;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  })();
+  // a seeded generator (the bench's), so a failure can be replayed
+  const rand = rng(12345);
   /** points, short and long lines, polygons around (lon0, lat0) within ±spread degrees */
   const mixed = (n: number, lon0: number, lat0: number, spread: number): Feature[] =>
     Array.from({ length: n }, (_, i) => {
