@@ -4,6 +4,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LABEL_POINT, withLabelPoints } from './labelPoints.ts';
+import { sharePrograms } from './programs.ts';
 import type { FeatureCollection } from 'geojson';
 import { GROUPS, ZONE_COLORS, PLATFORM_COLORS, type LayerGroup } from './registry.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -79,20 +80,17 @@ function layer(spec: Record<string, unknown>, meta: Meta): LayerSpecification {
  * and circle layers skip label points.
  */
 export function groupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
-  return rawGroupLayers(g, lang).map((l) => {
-    const spec = l as unknown as { type: string; filter?: FilterSpecification; metadata: Meta };
-    const meta = spec.metadata;
-    const and = (extra: ExpressionSpecification, f?: FilterSpecification) => (f ? (['all', extra, f] as FilterSpecification) : (extra as FilterSpecification));
-    if (spec.type === 'symbol' && meta['yc:label']) {
-      const filter = and(notPolygon, spec.filter);
-      return { ...l, filter, metadata: meta['yc:filterable'] ? { ...meta, 'yc:geom': filter } : meta } as LayerSpecification;
-    }
-    if (spec.type === 'circle') {
-      const filter = and(notLabelPoint, spec.filter);
-      return { ...l, filter, metadata: meta['yc:filterable'] ? { ...meta, 'yc:geom': filter } : meta } as LayerSpecification;
-    }
-    return l;
-  });
+  return rawGroupLayers(g, lang).map(labelAndCircleFilters).map(sharePrograms);
+}
+
+/** Label layers skip polygons (their label point stands in); circle layers skip label points. */
+function labelAndCircleFilters(l: LayerSpecification): LayerSpecification {
+  const spec = l as unknown as { type: string; filter?: FilterSpecification; metadata: Meta };
+  const meta = spec.metadata;
+  const extra = spec.type === 'symbol' && meta['yc:label'] ? notPolygon : spec.type === 'circle' ? notLabelPoint : null;
+  if (!extra) return l;
+  const filter = (spec.filter ? ['all', extra, spec.filter] : extra) as FilterSpecification;
+  return { ...l, filter, metadata: meta['yc:filterable'] ? { ...meta, 'yc:geom': filter } : meta } as LayerSpecification;
 }
 
 function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
