@@ -5,3 +5,11 @@ declare module 'virtual:search-index' {
   const entries: SearchEntry[];
   export default entries;
 }
+
+interface ImportMetaEnv {
+  readonly VITE_TDT_KEY?: string;
+  readonly VITE_DEFAULT_BASEMAP?: string;
+  readonly VITE_MAP_REVIEW_NO?: string;
+  readonly VITE_ICP?: string;
+  readonly VITE_FRAME_ANCESTORS?: string;
+}

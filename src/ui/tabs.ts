@@ -1,9 +1,10 @@
 /** Side-panel tabs: one entry per panel. A new panel = one entry here + its component. */
 import type { Component } from 'svelte';
 import type { Bilingual } from '../lib/layers/registry.ts';
+import type { TabId } from '../lib/state/tabs.ts';
 
 export interface TabDef {
-  id: string;
+  id: TabId;
   label: Bilingual;
   load: () => Promise<{ default: Component }>;
 }

@@ -17,8 +17,8 @@ export interface Notice {
   kind: 'info' | 'warn' | 'error';
 }
 
-import { TABS } from '../../ui/tabs.ts';
-export const TAB_IDS = TABS.map((t) => t.id);
+import { TAB_IDS } from './tabs.ts';
+export { TAB_IDS };
 
 let noticeSeq = 0;
 
