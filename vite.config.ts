@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { searchIndexPlugin } from './plugins/search-index.ts';
 import { VitePWA } from 'vite-plugin-pwa';
+import { securityPlugin } from './plugins/security.ts';
 
 const geodataDir = fileURLToPath(new URL('./geodata', import.meta.url));
 
@@ -11,9 +12,12 @@ export default defineConfig({
   plugins: [
     svelte(),
     searchIndexPlugin(geodataDir),
+    // CSP meta, _headers and the preview server's headers from one source (src/lib/config/csp.ts)
+    securityPlugin(),
     // installable, works offline after the first visit; the service worker exists only in builds
     VitePWA({
-      registerType: 'autoUpdate',
+      // a new build's worker waits until the user accepts "updated: reload" (src/ui/UpdateNotice.svelte)
+      registerType: 'prompt',
       // registered by the app after the map's first idle (src/lib/pwa/register.ts), not from the page head
       injectRegister: false,
       strategies: 'generateSW',

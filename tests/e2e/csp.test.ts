@@ -47,10 +47,11 @@ describe('Content-Security-Policy', () => {
       expect(directives['script-src']).toEqual(["'self'"]);
       expect(directives['worker-src']).toEqual(expect.arrayContaining(["'self'", 'blob:']));
       expect(csp).not.toContain('unsafe-eval');
-      for (const host of ['https://tiles.openfreemap.org', 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn']) {
-        expect(directives['connect-src']).toContain(host);
-        expect(directives['img-src']).toContain(host);
-      }
+      // exactly the online bases and the 天地图 geocoder, no wildcard (issue 11; tests/unit/config/csp.test.ts)
+      const bases = ['https://tiles.openfreemap.org', 'https://tile.openstreetmap.org', ...Array.from({ length: 8 }, (_, i) => `https://t${i}.tianditu.gov.cn`)];
+      expect(directives['connect-src']).toEqual(["'self'", ...bases, 'https://api.tianditu.gov.cn']);
+      expect(directives['img-src']).toEqual(["'self'", 'data:', 'blob:', ...bases]);
+      expect(directives['frame-ancestors'], 'a meta policy cannot carry frame-ancestors').toBeUndefined();
       expect(directives['object-src']).toEqual(["'none'"]);
     } finally {
       await context.close();

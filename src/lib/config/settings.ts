@@ -48,4 +48,5 @@ export function parseSettings(env: Env): Settings {
   };
 }
 
-export const SETTINGS: Settings = parseSettings(import.meta.env as unknown as Env);
+// (import.meta.env is undefined where this module is loaded by the build itself: plugins/security.ts)
+export const SETTINGS: Settings = parseSettings((import.meta.env ?? {}) as unknown as Env);
