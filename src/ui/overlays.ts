@@ -16,6 +16,8 @@ export const OVERLAYS: OverlayDef[] = [
   { id: 'user-layers', load: () => import('./ImportLayers.svelte') },
   { id: 'measure', load: () => import('./MeasureTool.svelte') },
   { id: 'basemap', load: () => import('./BasemapSwitcher.svelte') },
+  { id: 'update', load: () => import('./UpdateWatch.svelte') },
+  { id: 'link-check', load: () => import('./LinkCheck.svelte') },
 ];
 
 /** Buttons or small components in the header's action area (story mode, export, …). */

@@ -15,6 +15,14 @@ export interface Notice {
   id: number;
   text: string;
   kind: 'info' | 'warn' | 'error';
+  /** one button next to the text (reload, back to the district, …) */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+  testid?: string;
 }
 
 import { TAB_IDS } from './tabs.ts';
@@ -79,9 +87,9 @@ export class AppState {
     return this.lang === 'zh' ? (p.name_zh ?? p.name_en ?? '') : (p.name_en || p.name_zh || '');
   }
 
-  notify(text: string, kind: Notice['kind'] = 'info') {
+  notify(text: string, kind: Notice['kind'] = 'info', action?: NoticeAction) {
     if (this.notices.some((n) => n.text === text)) return;
-    this.notices = [...this.notices, { id: ++noticeSeq, text, kind }];
+    this.notices = [...this.notices, { id: ++noticeSeq, text, kind, action }];
   }
 
   dismiss(id: number) {

@@ -162,6 +162,16 @@ export function parseUrl(search: string, ctx: ParamContext): { state: UrlState; 
   return { state, notices };
 }
 
+/**
+ * `hide=` entries are checked against the data once it has loaded: an entry naming a sub-category
+ * that a loaded group does not have is dropped (and reported like any bad parameter). Entries of
+ * groups that did not load are kept.
+ */
+export function knownHidden(hide: string[], known: ReadonlySet<string>, loadedGroups: ReadonlySet<string>): { hide: string[]; dropped: string[] } {
+  const dropped = hide.filter((h) => loadedGroups.has(h.split(':')[0]) && !known.has(h));
+  return { hide: dropped.length ? hide.filter((h) => !dropped.includes(h)) : hide, dropped };
+}
+
 /** Serialise state to a query string (without '?'), omitting defaults, in registry order. */
 export function serializeUrl(state: UrlState): string {
   const sp = new URLSearchParams();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { defaultState, parseUrl, serializeUrl, PARAMS, type UrlState } from '../../../src/lib/state/params.ts';
+import { defaultState, knownHidden, parseUrl, serializeUrl, PARAMS, type UrlState } from '../../../src/lib/state/params.ts';
 import { GROUPS } from '../../../src/lib/layers/registry.ts';
 
 const ctx = { groupIds: new Set(GROUPS.map((g) => g.id)), tabs: new Set(['layers', 'filter', 'nearby']) };
@@ -85,5 +85,17 @@ describe('URL parameter registry', () => {
 
   it('allows an empty layer list (everything off)', () => {
     expect(parseUrl('layers=', ctx).state.layers).toEqual([]);
+  });
+
+  it('drops hide= entries naming a sub-category the loaded data does not have, and keeps the rest', () => {
+    const known = new Set(['public-service:school', 'public-service:hospital', 'water:drainage']);
+    const loaded = new Set(['public-service', 'water']);
+    expect(knownHidden(['public-service:school', 'public-service:nope', 'water:drainage'], known, loaded)).toEqual({
+      hide: ['public-service:school', 'water:drainage'],
+      dropped: ['public-service:nope'],
+    });
+    expect(knownHidden(['public-service:school'], known, loaded)).toEqual({ hide: ['public-service:school'], dropped: [] });
+    // a group whose data did not load keeps its entries (its load error is reported on its own)
+    expect(knownHidden(['culture:museum'], known, loaded)).toEqual({ hide: ['culture:museum'], dropped: [] });
   });
 });
