@@ -15,8 +15,8 @@ const P = {
   basisSchematicPlatforms: { zh: '据示意平台范围计算', en: 'computed from schematic platform outlines' },
   basisGeneralized: { zh: '据概化轮廓计算', en: 'computed from a generalized outline' },
   statsRule: {
-    zh: '面积按 WGS84 椭球计算（turf.area 加椭球校正），平方公里保留一位小数，亩取三位有效数字（1 亩 = 666.67 m²）。计数规则：点位于范围内或边界上即计入；线、面与范围相交（含接触）即计入，因此一条道路可同时计入多个区；各范围不计入同类范围（功能区不计功能区，平台不计平台）。',
-    en: 'Areas are ellipsoidal (WGS84; turf.area with an ellipsoid correction), km² to one decimal, mu (亩) to 3 significant figures (1 mu = 666.67 m²). Counting rule: a point counts when it lies inside or on the edge; a line or area counts when it intersects (or touches) the area, so a road can count in several zones; an area does not count others of its own kind (zones in zones, platforms in platforms).',
+    zh: '面积按 WGS84 椭球计算（turf.area 加椭球校正），平方公里保留两位小数，公顷保留一位小数，亩取整（1 公顷 = 10 000 m²，1 亩 = 666.67 m²）。计数规则：点位于范围内或边界上即计入；线、面与范围相交（含接触）即计入，因此一条道路可同时计入多个区；各范围不计入同类范围（功能区不计功能区，平台不计平台）。',
+    en: 'Areas are ellipsoidal (WGS84; turf.area with an ellipsoid correction), km² to 0.01, hectares (公顷) to 0.1, mu (亩) to a whole mu (1 ha = 10,000 m², 1 mu = 666.67 m²). Counting rule: a point counts when it lies inside or on the edge; a line or area counts when it intersects (or touches) the area, so a road can count in several zones; an area does not count others of its own kind (zones in zones, platforms in platforms).',
   },
   statsNone: { zh: '暂无功能区或平台数据', en: 'No zone or platform data loaded' },
   statsNoFeatures: { zh: '（无）', en: '(none)' },

@@ -11,11 +11,8 @@ import type { GroupData } from '../plan/load.ts';
 import type { LocationQuality, PlanFeature, Status, Zone } from '../plan/types.ts';
 import type { Feature } from 'geojson';
 
-export interface Notice {
-  id: number;
-  text: string;
-  kind: 'info' | 'warn' | 'error';
-}
+import { addNotice, NOTICE_TTL, type NoticeLike } from './notices.ts';
+export type Notice = NoticeLike;
 
 import { TAB_IDS } from './tabs.ts';
 export { TAB_IDS };
@@ -81,7 +78,10 @@ export class AppState {
 
   notify(text: string, kind: Notice['kind'] = 'info') {
     if (this.notices.some((n) => n.text === text)) return;
-    this.notices = [...this.notices, { id: ++noticeSeq, text, kind }];
+    const n = { id: ++noticeSeq, text, kind };
+    this.notices = addNotice(this.notices, n);
+    const ttl = NOTICE_TTL[kind];
+    if (ttl !== null && typeof setTimeout === 'function') setTimeout(() => this.dismiss(n.id), ttl);
   }
 
   dismiss(id: number) {
