@@ -14,6 +14,10 @@ export interface UserLayer {
   id: string;
   name: string;
   color: string;
+  /** point radius (px at zoom 14) and line width scale: 0.5–3 */
+  size: number;
+  /** property drawn as the label on the map, or null */
+  labelField: string | null;
   visible: boolean;
   opacity: number;
   datum: Datum;
@@ -22,6 +26,32 @@ export interface UserLayer {
   count: number;
   /** geometry kinds present, for the legend swatch */
   kinds: ('point' | 'line' | 'polygon')[];
+  /** the user's property names, in first-seen order (internal keys excluded) */
+  fields: string[];
+}
+
+/** Style and identity of a layer: what the workspace keeps besides the features. */
+export type UserLayerStyle = Pick<UserLayer, 'color' | 'size' | 'labelField' | 'visible' | 'opacity'>;
+export const DEFAULT_SIZE = 1;
+
+/** Keys the app adds to each feature (not the user's data). */
+export const INTERNAL_KEYS = new Set(['_uid', '_label']);
+
+/** Property names of a collection, first-seen order, internal keys left out (sampled: the first 2000 features and every 50th after). */
+export function fieldsOf(fc: FeatureCollection): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const n = fc.features.length;
+  for (let i = 0; i < n; i += i < 2000 ? 1 : 50) {
+    for (const k of Object.keys(fc.features[i].properties ?? {})) if (!seen.has(k) && !INTERNAL_KEYS.has(k)) (seen.add(k), out.push(k));
+  }
+  return out;
+}
+
+/** A likely label field: a name-like property, else none. */
+export function guessLabelField(fields: string[]): string | null {
+  const pref = ['名称', 'name', 'NAME', 'Name', 'name_zh', '项目名称', 'title', '标题'];
+  return pref.find((p) => fields.includes(p)) ?? null;
 }
 
 export const USER_COLORS = ['#e4572e', '#17bebb', '#8e44ad', '#2e86ab', '#c9184a', '#6a994e', '#f2a541', '#3d5a80'];
@@ -70,10 +100,13 @@ class UserLayersState {
       ...f,
       properties: { ...(f.properties ?? {}), _uid: `${id}:${i}`, _label: label(f.properties, i) },
     }));
+    const fields = fieldsOf(fc);
     const layer: UserLayer = {
       id,
       name,
       color: USER_COLORS[(n - 1) % USER_COLORS.length],
+      size: DEFAULT_SIZE,
+      labelField: null,
       visible: true,
       opacity: 1,
       datum,
@@ -81,6 +114,33 @@ class UserLayersState {
       fc: { type: 'FeatureCollection', features },
       count: features.length,
       kinds: kindsOf(fc),
+      fields,
+    };
+    this.layers = [...this.layers, layer];
+    return layer;
+  }
+
+  /**
+   * Put back a layer kept in the workspace, as it was (its features already carry _uid/_label).
+   * A layer whose id is taken gets a new id (and its features new _uid values).
+   */
+  restore(saved: Omit<UserLayer, 'count' | 'kinds' | 'fields'> & Partial<Pick<UserLayer, 'fields'>>): UserLayer {
+    let id = saved.id;
+    let fc = saved.fc;
+    const num = Number(/^user-(\d+)$/.exec(id)?.[1]);
+    if (!Number.isFinite(num) || this.layers.some((l) => l.id === id)) {
+      id = `user-${++this.seq}`;
+      fc = { type: 'FeatureCollection', features: fc.features.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), _uid: `${id}:${i}` } })) };
+    } else this.seq = Math.max(this.seq, num);
+    const layer: UserLayer = {
+      ...saved,
+      id,
+      fc,
+      size: saved.size ?? DEFAULT_SIZE,
+      labelField: saved.labelField ?? null,
+      count: fc.features.length,
+      kinds: kindsOf(fc),
+      fields: saved.fields ?? fieldsOf(fc),
     };
     this.layers = [...this.layers, layer];
     return layer;
@@ -90,12 +150,22 @@ class UserLayersState {
     this.layers = this.layers.filter((l) => l.id !== id);
   }
 
-  set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity'>>) {
+  set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity' | 'color' | 'size' | 'labelField' | 'name'>>) {
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, ...patch } : l));
+  }
+
+  get(id: string): UserLayer | undefined {
+    return this.layers.find((l) => l.id === id);
   }
 }
 
 export const userLayers = new UserLayersState();
+
+/** Ask the map to zoom to and inspect one imported feature (set by the attribute table). */
+export const inspectRequest: { value: { layer: string; index: number; seq: number } | null } = $state({ value: null });
+export function requestInspect(layer: string, index: number) {
+  inspectRequest.value = { layer, index, seq: (inspectRequest.value?.seq ?? 0) + 1 };
+}
 
 /**
  * Import one file: refuse by size before reading, then read, validate and add it as a layer.
