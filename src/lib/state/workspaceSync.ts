@@ -18,7 +18,10 @@ export function savedLayer(l: UserLayer): SavedLayer {
 }
 
 export function currentDoc(): WorkspaceDoc {
-  return makeDoc(app.view, userLayers.layers.map(savedLayer), workspace.sketches);
+  // app.view is deep state (a Proxy): IndexedDB's structured clone needs a plain copy
+  const v = app.view;
+  const view = v ? { lon: v.lon, lat: v.lat, zoom: v.zoom, bearing: v.bearing, pitch: v.pitch } : null;
+  return makeDoc(view, userLayers.layers.map(savedLayer), workspace.sketches);
 }
 
 function report(e: unknown) {
