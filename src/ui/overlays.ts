@@ -15,9 +15,7 @@ export const OVERLAYS: OverlayDef[] = [
   { id: 'nearby', load: () => import('./NearbyLayer.svelte') },
   { id: 'user-layers', load: () => import('./ImportLayers.svelte') },
   { id: 'measure', load: () => import('./MeasureTool.svelte') },
-  { id: 'workspace', load: () => import('./WorkspaceSync.svelte') },
-  { id: 'attribute-table', load: () => import('./AttributeTable.svelte') },
-  { id: 'select-area', load: () => import('./SelectAreaLayer.svelte') },
+  { id: 'workspace', load: () => import('./WorkspaceOverlay.svelte') },
   { id: 'basemap', load: () => import('./BasemapSwitcher.svelte') },
 ];
 

@@ -64,8 +64,11 @@ export async function restoreCase(browser: Browser, base: string, results: Resul
   // a file on disk: Chromium reads it itself (a 20 MB buffer through the protocol is slow)
   const file = join(tmpdir(), `yc-bench-points-100k-${process.pid}.geojson`);
   writeFileSync(file, JSON.stringify(pointCollection(100_000)));
-  // a string, not a function: tsx's helpers (__name) do not exist in the page
-  const DRAWN = "(() => { const m = window.__map; return !!(m && m.getSource('user-1') && m.isSourceLoaded('user-1') && m.loaded()); })()";
+  // no named inner functions: tsx's __name helper does not exist in the page (and CSP forbids strings)
+  const DRAWN = () => {
+    const m = (window as unknown as { __map?: import('maplibre-gl').Map }).__map;
+    return !!(m && m.getSource('user-1') && m.isSourceLoaded('user-1') && m.loaded());
+  };
   const imports: number[] = [];
   const restores: number[] = [];
   for (let r = 0; r < runs; r++) {

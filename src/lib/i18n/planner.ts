@@ -34,7 +34,7 @@ const P = {
   measureLoadError: { zh: '测量工具加载失败：{e}', en: 'Could not load the measuring tool: {e}' },
   measureHintLine: { zh: '在地图上依次点击；再次点击最后一点或按回车结束；按 Esc 取消。', en: 'Click points on the map; click the last point again or press Enter to finish; Esc cancels.' },
   measureHintArea: { zh: '在地图上依次点击；点击起点或按回车闭合；按 Esc 取消。', en: 'Click points on the map; click the first point or press Enter to close; Esc cancels.' },
-  measureHintEdit: { zh: '拖动顶点可修改，拖动中点可加点；测量结果已保存，点“删除”才会移除。', en: 'Drag a vertex to move it, drag a midpoint to add one; the result is kept until you press Delete.' },
+  measureHintEdit: { zh: '拖动顶点可修改，拖动中点可加点。', en: 'Drag a vertex to move it, drag a midpoint to add one.' },
   measureLength: { zh: '长度', en: 'Length' },
   measurePerimeter: { zh: '周长', en: 'Perimeter' },
   measureVertices: { zh: '{n} 个点', en: '{n} points' },

@@ -48,17 +48,12 @@ export function fieldsOf(fc: FeatureCollection): string[] {
   return out;
 }
 
-/** A likely label field: a name-like property, else none. */
-export function guessLabelField(fields: string[]): string | null {
-  const pref = ['名称', 'name', 'NAME', 'Name', 'name_zh', '项目名称', 'title', '标题'];
-  return pref.find((p) => fields.includes(p)) ?? null;
-}
 
 export const USER_COLORS = ['#e4572e', '#17bebb', '#8e44ad', '#2e86ab', '#c9184a', '#6a994e', '#f2a541', '#3d5a80'];
 
 export const userLayerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-circle`];
 
-function kindsOf(fc: FeatureCollection): UserLayer['kinds'] {
+export function kindsOf(fc: FeatureCollection): UserLayer['kinds'] {
   const k = new Set<UserLayer['kinds'][number]>();
   const add = (g: Geometry | null) => {
     if (!g) return;
@@ -120,30 +115,19 @@ class UserLayersState {
     return layer;
   }
 
-  /**
-   * Put back a layer kept in the workspace, as it was (its features already carry _uid/_label).
-   * A layer whose id is taken gets a new id (and its features new _uid values).
-   */
-  restore(saved: Omit<UserLayer, 'count' | 'kinds' | 'fields'> & Partial<Pick<UserLayer, 'fields'>>): UserLayer {
-    let id = saved.id;
-    let fc = saved.fc;
+  /** An id for a restored layer: its own when free (later imports count on from it), else a new one. */
+  claimId(id: string): string {
     const num = Number(/^user-(\d+)$/.exec(id)?.[1]);
-    if (!Number.isFinite(num) || this.layers.some((l) => l.id === id)) {
-      id = `user-${++this.seq}`;
-      fc = { type: 'FeatureCollection', features: fc.features.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), _uid: `${id}:${i}` } })) };
-    } else this.seq = Math.max(this.seq, num);
-    const layer: UserLayer = {
-      ...saved,
-      id,
-      fc,
-      size: saved.size ?? DEFAULT_SIZE,
-      labelField: saved.labelField ?? null,
-      count: fc.features.length,
-      kinds: kindsOf(fc),
-      fields: saved.fields ?? fieldsOf(fc),
-    };
+    if (Number.isFinite(num) && !this.layers.some((l) => l.id === id)) {
+      this.seq = Math.max(this.seq, num);
+      return id;
+    }
+    return `user-${++this.seq}`;
+  }
+
+  /** Add a layer object as it is (restored from the workspace). */
+  push(layer: UserLayer) {
     this.layers = [...this.layers, layer];
-    return layer;
   }
 
   remove(id: string) {
@@ -161,11 +145,6 @@ class UserLayersState {
 
 export const userLayers = new UserLayersState();
 
-/** Ask the map to zoom to and inspect one imported feature (set by the attribute table). */
-export const inspectRequest: { value: { layer: string; index: number; seq: number } | null } = $state({ value: null });
-export function requestInspect(layer: string, index: number) {
-  inspectRequest.value = { layer, index, seq: (inspectRequest.value?.seq ?? 0) + 1 };
-}
 
 /**
  * Import one file: refuse by size before reading, then read, validate and add it as a layer.

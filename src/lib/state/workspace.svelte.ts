@@ -61,3 +61,9 @@ class WorkspaceState {
 }
 
 export const workspace = new WorkspaceState();
+
+/** Ask the map to zoom to and inspect one imported feature (set by the attribute table). */
+export const inspectRequest: { value: { layer: string; index: number; seq: number } | null } = $state({ value: null });
+export function requestInspect(layer: string, index: number) {
+  inspectRequest.value = { layer, index, seq: (inspectRequest.value?.seq ?? 0) + 1 };
+}

@@ -5,7 +5,7 @@
  * session: everything keeps working in memory.
  */
 import { app } from './app.svelte.ts';
-import { userLayers, type UserLayer } from './userLayers.svelte.ts';
+import { fieldsOf, kindsOf, userLayers, type UserLayer } from './userLayers.svelte.ts';
 import { workspace } from './workspace.svelte.ts';
 import { makeDoc, metaOf, parseMeta, type SavedLayer, type WorkspaceDoc } from './workspaceFile.ts';
 import { clearStore, deleteLayer, loadLayer, loadMeta, saveLayer, saveMeta, StoreError } from './persist.ts';
@@ -31,9 +31,27 @@ function report(e: unknown) {
   app.notify(wt(app.lang, kind === 'full' ? 'wsFull' : 'wsBlocked'), 'error');
 }
 
+/** Put back a layer kept in the workspace, as it was (its features already carry _uid/_label); a taken id gets a new one. */
+export function restoreLayer(saved: SavedLayer): UserLayer {
+  const id = userLayers.claimId(saved.id);
+  const fc = id === saved.id ? saved.fc : { type: 'FeatureCollection' as const, features: saved.fc.features.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), _uid: `${id}:${i}` } })) };
+  const layer: UserLayer = {
+    ...saved,
+    id,
+    fc,
+    datum: saved.datum as Datum,
+    format: saved.format as UserLayer['format'],
+    count: fc.features.length,
+    kinds: kindsOf(fc),
+    fields: fieldsOf(fc),
+  };
+  userLayers.push(layer);
+  return layer;
+}
+
 /** Put a workspace document's layers and sketches into the session (added to what is there). */
 export function applyDoc(doc: Pick<WorkspaceDoc, 'layers' | 'sketches'>): { layers: number; sketches: number } {
-  for (const l of doc.layers) userLayers.restore({ ...l, datum: l.datum as Datum, format: l.format as UserLayer['format'] });
+  for (const l of doc.layers) restoreLayer(l);
   const have = new Set(workspace.sketches.map((s) => s.id));
   const add = doc.sketches.filter((s) => !have.has(s.id));
   if (add.length) workspace.sketches = [...workspace.sketches, ...add];
