@@ -15,6 +15,7 @@ export const OVERLAYS: OverlayDef[] = [
   { id: 'nearby', load: () => import('./NearbyLayer.svelte') },
   { id: 'user-layers', load: () => import('./ImportLayers.svelte') },
   { id: 'measure', load: () => import('./MeasureTool.svelte') },
+  { id: 'workspace', load: () => import('./WorkspaceOverlay.svelte') },
   { id: 'basemap', load: () => import('./BasemapSwitcher.svelte') },
   { id: 'update', load: () => import('./UpdateWatch.svelte') },
   { id: 'link-check', load: () => import('./LinkCheck.svelte') },

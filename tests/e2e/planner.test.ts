@@ -283,7 +283,7 @@ describe('measurement', () => {
     return Number(m[1]) * (m[2] === 'km' ? 1000 : 1);
   };
 
-  it('measures a known segment within 0.5 % of Karney; vertices can be dragged; Esc cancels', async () => {
+  it('measures a known segment within 0.5 % of Karney; vertices can be dragged; Esc cancels a drawing only', async () => {
     expect(requests.some((u) => /terra-draw/.test(u))).toBe(false); // loaded only when measuring starts
     const before = await mapState(page);
     await page.getByTestId('measure-toggle').click();
@@ -319,8 +319,11 @@ describe('measurement', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('measure-length').count()).toBe(0);
     expect(await page.getByTestId('measure-line').count()).toBe(1);
-    // Esc again ends measuring and removes the drawing layers
+    // Esc again claims nothing (no drawing in progress): the tool stays; the stop button ends
+    // measuring and removes the drawing layers (the finished measurement stays in the workspace)
     await page.keyboard.press('Escape');
+    expect(await page.getByTestId('measure-line').count()).toBe(1);
+    await page.getByTestId('measure-stop').click();
     await expect.poll(() => page.getByTestId('measure-line').count()).toBe(0);
     await waitIdle(page);
     expect(await mapState(page)).toEqual(before);

@@ -127,10 +127,35 @@ export function formatKm2(m2: number): string {
   return `${group(k, 1)} km²`;
 }
 
-/** An area in 亩 for display: whole 亩 below 1000, else 3 significant figures. */
+/**
+ * Area figures with a stated, fixed precision (not significant figures): km² to 0.01,
+ * 公顷 (hectares) to 0.1, 亩 to a whole 亩. 1 公顷 = 10 000 m², 1 亩 = 10 000/15 m² ≈ 666.67 m².
+ */
+export const AREA_DECIMALS = { km2: 2, ha: 1, mu: 0 } as const;
+export interface AreaFigures {
+  km2: number;
+  ha: number;
+  mu: number;
+}
+const roundTo = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+export function areaFigures(m2: number): AreaFigures {
+  const v = Number.isFinite(m2) ? m2 : 0;
+  return { km2: roundTo(v / 1e6, AREA_DECIMALS.km2), ha: roundTo(v / 1e4, AREA_DECIMALS.ha), mu: roundTo(v / MU_M2, AREA_DECIMALS.mu) };
+}
+/** The precision statement shown next to area figures. */
+export const AREA_PRECISION = {
+  zh: '面积按 WGS84 椭球计算；平方公里保留两位小数，公顷保留一位小数，亩取整（1 公顷 = 10 000 m²，1 亩 = 666.67 m²）。',
+  en: 'Areas on the WGS84 ellipsoid; km² to 0.01, hectares (公顷) to 0.1, mu (亩) to a whole mu (1 ha = 10,000 m², 1 mu = 666.67 m²).',
+};
+
+/** An area in 亩 for display, to a whole 亩 (the precision is stated, see AREA_PRECISION). */
 export function formatMu(m2: number, lang: 'zh' | 'en' = 'zh'): string {
   if (!Number.isFinite(m2)) return '–';
-  const mu = m2 / MU_M2;
-  const v = mu < 1000 ? Math.round(mu) : sig3(mu);
-  return `${group(v, 0)} ${lang === 'zh' ? '亩' : 'mu'}`;
+  return `${group(areaFigures(m2).mu, 0)} ${lang === 'zh' ? '亩' : 'mu'}`;
+}
+
+/** An area in 公顷 / hectares, to 0.1 ha. */
+export function formatHa(m2: number, lang: 'zh' | 'en' = 'zh'): string {
+  if (!Number.isFinite(m2)) return '–';
+  return `${group(areaFigures(m2).ha, 1)} ${lang === 'zh' ? '公顷' : 'ha'}`;
 }

@@ -1,8 +1,8 @@
 /**
  * Zone and platform statistics (pure: no DOM, no map).
  *
- * Areas are ellipsoidal (turf.area with a WGS84 correction, see measure.ts), rounded to 0.1 km²
- * and to 3 significant figures in 亩 (1 亩 = 666.67 m²).
+ * Areas are ellipsoidal (turf.area with a WGS84 correction, see measure.ts), with a fixed stated
+ * precision: 0.01 km², 0.1 公顷, whole 亩 (areaFigures, AREA_PRECISION).
  *
  * Counting rule ("inside"): a feature counts in an area when its geometry intersects the area,
  * boundary included — a point lies inside or on the edge; a line or polygon shares at least one
@@ -12,7 +12,7 @@
  */
 import { bbox as turfBbox, booleanIntersects } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { geodesicArea, MU_M2, sig3 } from './measure.ts';
+import { areaFigures, geodesicArea, MU_M2 } from './measure.ts';
 import { csvDocument } from '../plan/exporter.ts';
 
 export type AreaKind = 'zones' | 'platforms' | 'district';
@@ -47,9 +47,11 @@ export interface AreaStat {
   kind: AreaKind;
   basis: AreaBasis;
   area_m2: number;
-  /** rounded to 0.1 km² */
+  /** rounded to 0.01 km² */
   area_km2: number;
-  /** 3 significant figures */
+  /** 公顷, rounded to 0.1 */
+  area_ha: number;
+  /** whole 亩 */
   area_mu: number;
   total: number;
   byCategory: Record<string, number>;
@@ -107,8 +109,9 @@ export function isInside(area: Geometry, g: Geometry | null, areaBox: BBox | nul
   }
 }
 
-export const roundKm2 = (m2: number) => Math.round(m2 / 1e5) / 10;
-export const toMu = (m2: number) => sig3(m2 / MU_M2);
+export const roundKm2 = (m2: number) => areaFigures(m2).km2;
+export const toHa = (m2: number) => areaFigures(m2).ha;
+export const toMu = (m2: number) => Math.round(m2 / MU_M2);
 
 /** Areas for the statistics: every zone, every platform and (if present) the district outline. */
 export function areasFrom(data: { zones?: FeatureCollection; platforms?: FeatureCollection; outline?: FeatureCollection }): AreaInput[] {
@@ -166,6 +169,7 @@ export function computeStats(areas: AreaInput[], features: CountedFeature[]): Ar
       basis: a.basis,
       area_m2: m2,
       area_km2: roundKm2(m2),
+      area_ha: toHa(m2),
       area_mu: toMu(m2),
       total: inside.length,
       byCategory,
@@ -191,6 +195,7 @@ export function statsToCsv(stats: AreaStat[], categories: { id: string; label: s
     'kind',
     'geometry_basis',
     'area_km2',
+    'area_ha',
     'area_mu',
     'features_total',
     ...categories.map((c) => `count:${c.label}`),
@@ -202,7 +207,8 @@ export function statsToCsv(stats: AreaStat[], categories: { id: string; label: s
     s.name_en,
     s.kind,
     s.basis === 'schematic' ? 'computed from schematic geometry' : 'computed from a generalized outline',
-    s.area_km2.toFixed(1),
+    s.area_km2.toFixed(2),
+    s.area_ha.toFixed(1),
     String(s.area_mu),
     String(s.total),
     ...categories.map((c) => String(s.byCategory[c.id] ?? 0)),

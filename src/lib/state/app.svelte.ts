@@ -11,18 +11,17 @@ import type { GroupData } from '../plan/load.ts';
 import type { LocationQuality, PlanFeature, Status, Zone } from '../plan/types.ts';
 import type { Feature } from 'geojson';
 
-export interface Notice {
-  id: number;
-  text: string;
-  kind: 'info' | 'warn' | 'error';
-  /** one button next to the text (reload, back to the district, …) */
-  action?: NoticeAction;
-}
+import { addNotice, NOTICE_TTL, type NoticeLike } from './notices.ts';
 
 export interface NoticeAction {
   label: string;
   run: () => void;
   testid?: string;
+}
+
+/** A notice; one with an action (reload, back to the district, …) stays until closed or acted on. */
+export interface Notice extends NoticeLike {
+  action?: NoticeAction;
 }
 
 import { TAB_IDS } from './tabs.ts';
@@ -89,7 +88,10 @@ export class AppState {
 
   notify(text: string, kind: Notice['kind'] = 'info', action?: NoticeAction) {
     if (this.notices.some((n) => n.text === text)) return;
-    this.notices = [...this.notices, { id: ++noticeSeq, text, kind, action }];
+    const n: Notice = { id: ++noticeSeq, text, kind, action };
+    this.notices = addNotice(this.notices, n);
+    const ttl = action ? null : NOTICE_TTL[kind];
+    if (ttl !== null && typeof setTimeout === 'function') setTimeout(() => this.dismiss(n.id), ttl);
   }
 
   dismiss(id: number) {

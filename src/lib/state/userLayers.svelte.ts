@@ -14,6 +14,10 @@ export interface UserLayer {
   id: string;
   name: string;
   color: string;
+  /** point radius (px at zoom 14) and line width scale: 0.5–3 */
+  size: number;
+  /** property drawn as the label on the map, or null */
+  labelField: string | null;
   visible: boolean;
   opacity: number;
   datum: Datum;
@@ -22,13 +26,34 @@ export interface UserLayer {
   count: number;
   /** geometry kinds present, for the legend swatch */
   kinds: ('point' | 'line' | 'polygon')[];
+  /** the user's property names, in first-seen order (internal keys excluded) */
+  fields: string[];
 }
+
+/** Style and identity of a layer: what the workspace keeps besides the features. */
+export type UserLayerStyle = Pick<UserLayer, 'color' | 'size' | 'labelField' | 'visible' | 'opacity'>;
+export const DEFAULT_SIZE = 1;
+
+/** Keys the app adds to each feature (not the user's data). */
+export const INTERNAL_KEYS = new Set(['_uid', '_label']);
+
+/** Property names of a collection, first-seen order, internal keys left out (sampled: the first 2000 features and every 50th after). */
+export function fieldsOf(fc: FeatureCollection): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const n = fc.features.length;
+  for (let i = 0; i < n; i += i < 2000 ? 1 : 50) {
+    for (const k of Object.keys(fc.features[i].properties ?? {})) if (!seen.has(k) && !INTERNAL_KEYS.has(k)) (seen.add(k), out.push(k));
+  }
+  return out;
+}
+
 
 export const USER_COLORS = ['#e4572e', '#17bebb', '#8e44ad', '#2e86ab', '#c9184a', '#6a994e', '#f2a541', '#3d5a80'];
 
 export const userLayerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-circle`];
 
-function kindsOf(fc: FeatureCollection): UserLayer['kinds'] {
+export function kindsOf(fc: FeatureCollection): UserLayer['kinds'] {
   const k = new Set<UserLayer['kinds'][number]>();
   const add = (g: Geometry | null) => {
     if (!g) return;
@@ -70,10 +95,13 @@ class UserLayersState {
       ...f,
       properties: { ...(f.properties ?? {}), _uid: `${id}:${i}`, _label: label(f.properties, i) },
     }));
+    const fields = fieldsOf(fc);
     const layer: UserLayer = {
       id,
       name,
       color: USER_COLORS[(n - 1) % USER_COLORS.length],
+      size: DEFAULT_SIZE,
+      labelField: null,
       visible: true,
       opacity: 1,
       datum,
@@ -81,21 +109,42 @@ class UserLayersState {
       fc: { type: 'FeatureCollection', features },
       count: features.length,
       kinds: kindsOf(fc),
+      fields,
     };
     this.layers = [...this.layers, layer];
     return layer;
+  }
+
+  /** An id for a restored layer: its own when free (later imports count on from it), else a new one. */
+  claimId(id: string): string {
+    const num = Number(/^user-(\d+)$/.exec(id)?.[1]);
+    if (Number.isFinite(num) && !this.layers.some((l) => l.id === id)) {
+      this.seq = Math.max(this.seq, num);
+      return id;
+    }
+    return `user-${++this.seq}`;
+  }
+
+  /** Add a layer object as it is (restored from the workspace). */
+  push(layer: UserLayer) {
+    this.layers = [...this.layers, layer];
   }
 
   remove(id: string) {
     this.layers = this.layers.filter((l) => l.id !== id);
   }
 
-  set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity'>>) {
+  set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity' | 'color' | 'size' | 'labelField' | 'name'>>) {
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, ...patch } : l));
+  }
+
+  get(id: string): UserLayer | undefined {
+    return this.layers.find((l) => l.id === id);
   }
 }
 
 export const userLayers = new UserLayersState();
+
 
 /**
  * Import one file: refuse by size before reading, then read, validate and add it as a layer.

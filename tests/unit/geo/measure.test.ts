@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createRequire } from 'node:module';
-import { formatKm2, formatLength, formatMu, geodesicArea, measureGeometry, MU_M2, pathLength, segmentLength, sig3 } from '../../../src/lib/geo/measure.ts';
+import { areaFigures, formatHa, formatKm2, formatLength, formatMu, geodesicArea, measureGeometry, MU_M2, pathLength, segmentLength, sig3 } from '../../../src/lib/geo/measure.ts';
 import type { Polygon } from 'geojson';
 
 // independent oracle: Karney's geodesics (not turf)
@@ -109,7 +109,11 @@ describe('formatting', () => {
     expect(MU_M2).toBeCloseTo(666.67, 2);
     expect(formatMu(666.67 * 100)).toBe('100 亩');
     expect(formatMu(1e6, 'en')).toBe('1,500 mu');
-    expect(formatMu(12_345_678)).toBe('18,500 亩');
+    expect(formatMu(12_345_678)).toBe('18,519 亩');
+    expect(formatHa(12_345_678)).toBe('1,234.6 公顷');
+    expect(formatHa(12_345_678, 'en')).toBe('1,234.6 ha');
+    expect(areaFigures(12_345_678)).toEqual({ km2: 12.35, ha: 1234.6, mu: 18519 });
+    expect(areaFigures(38_500 * MU_M2 + 300)).toEqual({ km2: 25.67, ha: 2566.7, mu: 38500 });
   });
   it('rounds to 3 significant figures', () => {
     expect(sig3(18518.5)).toBe(18500);

