@@ -49,3 +49,17 @@ export function effectiveTdtKey(stored: string | null | undefined, s: Pick<Setti
   const k = (stored ?? '').trim();
   return k || s.tdtKey;
 }
+
+/** localStorage key of the user's own 天地图 key (never in the URL). */
+export const TDT_KEY_STORAGE = 'yc:tdt-key';
+
+/** The 天地图 key this browser would use now ('' = none: no query leaves the page). */
+export function currentTdtKey(s: Pick<Settings, 'tdtKey'> = SETTINGS): string {
+  let stored = '';
+  try {
+    stored = globalThis.localStorage?.getItem(TDT_KEY_STORAGE) ?? '';
+  } catch {
+    /* storage unavailable */
+  }
+  return effectiveTdtKey(stored, s);
+}
