@@ -166,7 +166,7 @@ describe('a deployment with a 天地图 key (VITE_TDT_KEY, VITE_MAP_REVIEW_NO, V
     await query('鲁迅故里');
     const hit = o.page.locator('[data-testid=online-hit]', { hasText: '鲁迅中路' });
     await hit.locator('[data-testid=online-as-place]').dispatchEvent('mousedown');
-    await o.page.waitForSelector('[data-testid=nearby-place][data-place="120.5806,29.9962"]', { timeout: 20_000 });
+    await o.page.waitForSelector('[data-testid=nearby-place][data-place="120.5806,29.9962"]', { timeout: 45_000 });
     expect(await o.page.textContent('[data-testid=nearby-place]')).toContain('鲁迅故里');
     expect(o.page.url()).toContain('place=120.5806');
     expect(o.page.url()).not.toContain(KEY);
