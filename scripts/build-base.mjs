@@ -469,7 +469,8 @@ const stationFeatures = stationsSrc.stations.map((s) => {
       throw new Error(`unknown placement ${s.placement}`);
   }
   coord = roundCoords(coord);
-  const props = { id: s.id, name_zh: s.name_zh, name_en: s.name_en, kind: 'metro-station', lines: s.lines, source, location_quality: quality };
+  // stations are named as stations (鲁迅故里站), so a station never reads like the site it is named after
+  const props = { id: s.id, name_zh: s.name_zh.endsWith('站') ? s.name_zh : `${s.name_zh}站`, name_en: / Station$/.test(s.name_en) ? s.name_en : `${s.name_en} Station`, kind: 'metro-station', lines: s.lines, source, location_quality: quality };
   if (!turf.booleanPointInPolygon(coord, outlinePoly)) props.context = true;
   return feat({ type: 'Point', coordinates: coord }, props);
 });
@@ -510,9 +511,16 @@ for (const l of riversSrc.labels) {
 // ---------------------------------------------------------------- 7. towns, cities
 const townFeatures = townsSrc.towns.map((t) => {
   if (!turf.booleanPointInPolygon(t.coord, outlinePoly)) throw new Error(`${t.name_zh} label outside the outline`);
+  // a coordinate published for the division (zh Wikipedia infobox) is used as is and marked sourced
+  if (t.published) {
+    return feat({ type: 'Point', coordinates: roundCoords(t.coord) }, {
+      id: t.id, name_zh: t.name_zh, name_en: t.name_en, kind: 'town',
+      source: `${t.published.url}; ${t.published.what} (${t.published.datum}).`, location_quality: 'sourced',
+    });
+  }
   return feat({ type: 'Point', coordinates: roundCoords(t.coord) }, {
     id: t.id, name_zh: t.name_zh, name_en: t.name_en, kind: 'town',
-    source: `Estimated label position: ${t.reason} No published coordinate found.`, location_quality: 'estimated',
+    source: `Estimated label position: ${t.reason} No published coordinate found within the search budget (zh Wikipedia, GeoNames).`, location_quality: 'estimated',
   });
 });
 const cityFeatures = citiesSrc.cities.map((c) => feat({ type: 'Point', coordinates: roundCoords(toWgs(c.published, c.datum)) }, {

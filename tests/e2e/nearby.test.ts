@@ -160,14 +160,15 @@ describe('nearby: deep link, map, keyboard and hover', () => {
       expect(await o.page.getAttribute('[data-testid=nearby-r-2000]', 'aria-pressed')).toBe('true');
       expectSameAsOracle(await listed(o.page), oracle(p, 2000), 'deep link');
       await waitIdle(o.page);
-      // the marker and the circle are rendered, below the labels
+      // the marker and the circle are rendered: the circle below the labels, the you-are-here dot above them (issue 11)
       const drawn = await mapEval<{ place: number; rim: number; order: boolean; bounds: number[] }>(
         o.page,
         `const ids = m.getStyle().layers.map((l) => l.id);
          const firstLabel = m.getStyle().layers.findIndex((l) => l.metadata && l.metadata['yc:label']);
+         const lastLabel = m.getStyle().layers.findLastIndex((l) => l.metadata && l.metadata['yc:label']);
          const b = m.getBounds();
          return { place: m.queryRenderedFeatures({ layers: ['nearby-place'] }).length, rim: m.queryRenderedFeatures({ layers: ['nearby-rim'] }).length,
-                  order: ids.indexOf('nearby-place') < firstLabel && ids.indexOf('nearby-fill') > 0, bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };`,
+                  order: ids.indexOf('nearby-place') > lastLabel && ids.indexOf('nearby-fill') < firstLabel && ids.indexOf('nearby-fill') > 0, bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };`,
       );
       expect(drawn.place).toBe(1);
       expect(drawn.rim).toBeGreaterThan(0);

@@ -8,8 +8,8 @@
  * r / (R·cos φmax) radians of longitude, where φmax is the largest |latitude| the box reaches.
  */
 import Flatbush from 'flatbush';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { booleanPointInPolygon, circle } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { booleanPointInPolygon, circle, nearestPointOnLine, pointOnFeature, polygonToLine } from '@turf/turf';
 import { distanceToGeometry, planarRingArea, type LonLat } from './distance.ts';
 
 export type Box = [number, number, number, number];
@@ -363,4 +363,60 @@ export function parseRadius(text: string): RadiusParse {
   const metres = Math.round(n);
   if (metres < RADIUS_MIN || metres > RADIUS_MAX) return { ok: false, reason: 'range' };
   return { ok: true, metres };
+}
+
+/**
+ * Where a nearby result's numbered marker goes: the point itself; the point of a line nearest the
+ * place; for an area, the nearest point of its edge, or (place inside it) the area's own interior
+ * point (turf pointOnFeature).
+ */
+export function markerPoint(g: Geometry | null | undefined, place: LonLat): LonLat | null {
+  if (!g) return null;
+  try {
+    if (g.type === 'Point') return [g.coordinates[0], g.coordinates[1]];
+    if (g.type === 'MultiPoint' || g.type === 'LineString' || g.type === 'MultiLineString') {
+      const line: Feature<Geometry> = { type: 'Feature', properties: {}, geometry: g.type === 'MultiPoint' ? { type: 'LineString', coordinates: g.coordinates.length > 1 ? g.coordinates : [g.coordinates[0], g.coordinates[0]] } : g };
+      if (g.type === 'MultiPoint') {
+        let best: LonLat | null = null;
+        let bd = Infinity;
+        for (const c of g.coordinates) {
+          const d = (c[0] - place[0]) ** 2 + (c[1] - place[1]) ** 2;
+          if (d < bd) [bd, best] = [d, [c[0], c[1]]];
+        }
+        return best;
+      }
+      const c = nearestPointOnLine(line as Feature<LineString | MultiLineString>, place).geometry.coordinates;
+      return [c[0], c[1]];
+    }
+    if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+      const f: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: g };
+      if (!booleanPointInPolygon(place, f)) {
+        const edge = polygonToLine(f);
+        const lines = edge.type === 'FeatureCollection' ? edge.features : [edge];
+        let best: LonLat | null = null;
+        let bd = Infinity;
+        for (const l of lines) {
+          const p = nearestPointOnLine(l as Feature<LineString | MultiLineString>, place);
+          const d = p.properties.dist ?? Infinity;
+          if (d < bd) [bd, best] = [d, [p.geometry.coordinates[0], p.geometry.coordinates[1]]];
+        }
+        return best;
+      }
+      const c = pointOnFeature(f).geometry.coordinates;
+      return [c[0], c[1]];
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/**
+ * The plan period a feature speaks of: 2035 where its own text (excerpt, figures, descriptions)
+ * names 2035 as a horizon, else the 14th Five-Year Plan's 2021–2025. (In dataset v-current no
+ * feature's text names 2035, so every row reads 2021–2025; the rule is data-driven for edits.)
+ */
+export function planPeriod(p: { excerpt_zh?: string | null; figures?: string | null; description_zh?: string | null; description_en?: string | null }): '2021–2025' | '2035' {
+  const text = [p.excerpt_zh, p.figures, p.description_zh, p.description_en].filter(Boolean).join(' ');
+  return /2035/.test(text) ? '2035' : '2021–2025';
 }

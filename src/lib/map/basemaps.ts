@@ -15,8 +15,8 @@ export type OnlineBasemap = Exclude<Basemap, 'offline'>;
 export const BASE_PREFIX = 'bm-';
 /** Offline layers hidden while an online base shows (the outline and everything else stay). */
 export const OFFLINE_FILLS = ['land-fill', 'neighbours-fill'];
-/** localStorage key of the 天地图 key (never in the URL). */
-export const TDT_KEY_STORAGE = 'yc:tdt-key';
+/** localStorage key of the 天地图 key (never in the URL); defined with the key logic in config/basemap.ts. */
+export { TDT_KEY_STORAGE } from '../config/basemap.ts';
 /** No tile within this time (ms) means the base failed. */
 export const BASE_TIMEOUT_MS = 5000;
 

@@ -4,6 +4,7 @@
  */
 import { LOCATION_QUALITIES, STATUSES, ZONES, type LocationQuality, type Status, type Zone } from '../plan/types.ts';
 import { CHAPTERS, LANGS, type Lang } from '../i18n/strings.ts';
+import { baseInUrl, initialBase } from '../config/basemap.ts';
 
 export interface View {
   lon: number;
@@ -127,7 +128,8 @@ export const PARAMS: { [K in keyof UrlState]: Param<K> } = {
   },
   r: { key: 'r', default: () => 1000, parse: (raw) => { const n = num(raw); return n >= 50 && n <= 50000 ? Math.round(n) : INVALID; }, serialize: (v) => (v === 1000 ? null : String(v)) },
   story: { key: 'story', default: () => null, parse: (raw) => { const n = num(raw); return Number.isInteger(n) && n >= 1 && n <= 50 ? n : INVALID; }, serialize: (v) => (v === null ? null : String(v)) },
-  base: { key: 'base', default: () => 'offline', parse: (r) => (BASEMAPS.includes(r as Basemap) ? (r as Basemap) : INVALID), serialize: (v) => (v === 'offline' ? null : v) },
+  // the configured default base (src/lib/config/basemap.ts) applies when the URL has none, and is not written
+  base: { key: 'base', default: () => initialBase(), parse: (r) => (BASEMAPS.includes(r as Basemap) ? (r as Basemap) : INVALID), serialize: (v) => (baseInUrl(v) ? v : null) },
   tab: { key: 'tab', default: () => 'layers', parse: (r, ctx) => (ctx.tabs.has(r) ? r : INVALID), serialize: (v) => (v === 'layers' ? null : v) },
 };
 
