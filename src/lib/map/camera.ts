@@ -10,6 +10,15 @@ export const DISTRICT_BOUNDS: [[number, number], [number, number]] = [
   [120.86, 30.22],
 ];
 
+/**
+ * The camera never leaves this box: the embedded land layer (scripts/build-base.mjs LAND_BOX) covers
+ * it with margin, so no reachable view shows land as sea.
+ */
+export const LAND_EXTENT: [[number, number], [number, number]] = [
+  [116.5, 27.0],
+  [124.5, 33.5],
+];
+
 export const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function fitFeature(map: MlMap, f: Feature, opts: { maxZoom?: number } = {}) {
