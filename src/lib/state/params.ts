@@ -34,7 +34,14 @@ export interface UrlState {
   story: number | null;
   base: Basemap;
   tab: string;
+  /** ?embed=1: map, legend and attribution only (for an <iframe>) */
+  embed: boolean;
+  /** story presentation options: 'large' text, 'en-labels' English-only map labels */
+  pres: Presentation[];
 }
+
+export const PRESENTATION = ['large', 'en-labels'] as const;
+export type Presentation = (typeof PRESENTATION)[number];
 
 export interface ParamContext {
   groupIds: ReadonlySet<string>;
@@ -129,6 +136,8 @@ export const PARAMS: { [K in keyof UrlState]: Param<K> } = {
   story: { key: 'story', default: () => null, parse: (raw) => { const n = num(raw); return Number.isInteger(n) && n >= 1 && n <= 50 ? n : INVALID; }, serialize: (v) => (v === null ? null : String(v)) },
   base: { key: 'base', default: () => 'offline', parse: (r) => (BASEMAPS.includes(r as Basemap) ? (r as Basemap) : INVALID), serialize: (v) => (v === 'offline' ? null : v) },
   tab: { key: 'tab', default: () => 'layers', parse: (r, ctx) => (ctx.tabs.has(r) ? r : INVALID), serialize: (v) => (v === 'layers' ? null : v) },
+  embed: { key: 'embed', default: () => false, parse: (r) => (r === '1' ? true : r === '0' ? false : INVALID), serialize: (v) => (v ? '1' : null) },
+  pres: { key: 'pres', default: () => [], parse: list<Presentation>(PRESENTATION), serialize: joinList },
 };
 
 export type ParamNotice = { param: string; kind: 'unknown' | 'invalid' };
