@@ -23,7 +23,7 @@ const FEATURES = new Map<string, { f: Feature; group: string }>(
     (JSON.parse(readFileSync(`geodata/${g.file}`, 'utf8')).features as Feature[]).map((f) => [String(f.properties!.id), { f, group: g.id }] as const),
   ),
 );
-const KIND = new Map(GROUPS.map((g) => [g.id, g.kind]));
+const KIND = new Map<string, string>(GROUPS.map((g) => [g.id, g.kind]));
 const LABELLED_KINDS = new Set(['zones', 'cores', 'platforms']);
 
 let browser: Browser;
@@ -129,6 +129,8 @@ describe('framing, labels and land', () => {
     const o = await openApp(browser, '?lang=zh', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }, 90_000);
     const { page } = o;
     const problems: string[] = [];
+    const t0 = Date.now();
+    const log = (m: string) => process.env.FRAMING_LOG && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s ${m}`);
     const lang = () => page.evaluate(() => (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'));
     try {
       for (const [width, height, labels] of SIZES) {
@@ -160,6 +162,7 @@ describe('framing, labels and land', () => {
             const labelIds = labels ? ch.highlight.filter((id) => LABELLED_KINDS.has(KIND.get(FEATURES.get(id)!.group)!)) : [];
             const r = await check(page, boxes, labelIds);
             const at = `${size} ${L} ch${i + 1}`;
+            log(at);
             problems.push(...r.bad.map((b) => `${at}: ${b}`), ...r.buttons.map((b) => `${at}: ${b}`), ...r.unlabelled.map((id) => `${at}: ${id} has no label`));
           }
         }
