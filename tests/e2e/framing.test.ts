@@ -152,14 +152,16 @@ describe('framing, labels and land', () => {
             order.reverse();
           }
           const L = await lang();
+          // labels are read where they are hardest: Chinese on the laptop, English on the phone
+          const readLabels = labels && (width === 1280 ? pass === 0 : pass === 1);
           for (const i of order) {
             const ch = CHAPTERS[i];
             if (pass === 0 && i > 0) await page.getByTestId('story-next').click();
             if (pass === 1 && i < CHAPTERS.length - 1) await page.getByTestId('story-prev').click();
             await waitChapter(page, i + 1);
-            if (labels) await settled(page);
+            if (readLabels) await settled(page);
             const boxes = ch.highlight.map((id) => ({ id, b: bboxOfAll([FEATURES.get(id)!.f])! }));
-            const labelIds = labels ? ch.highlight.filter((id) => LABELLED_KINDS.has(KIND.get(FEATURES.get(id)!.group)!)) : [];
+            const labelIds = readLabels ? ch.highlight.filter((id) => LABELLED_KINDS.has(KIND.get(FEATURES.get(id)!.group)!)) : [];
             const r = await check(page, boxes, labelIds);
             const at = `${size} ${L} ch${i + 1}`;
             log(at);
