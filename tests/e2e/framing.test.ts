@@ -125,7 +125,7 @@ const SIZES: [number, number, boolean][] = [
 ];
 
 describe('framing, labels and land', () => {
-  it('home and every chapter at 1280×800, 1920×1080, 1024×768 and 390×844, both languages', { timeout: 300_000 }, async () => {
+  it('home and every chapter at 1280×800, 1920×1080, 1024×768 and 390×844, both languages', { timeout: 900_000 }, async () => {
     const o = await openApp(browser, '?lang=zh', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }, 90_000);
     const { page } = o;
     const problems: string[] = [];
