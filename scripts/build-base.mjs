@@ -39,8 +39,8 @@ const NEIGHBOUR_MAX_VERTICES = 120;
  */
 const NEIGHBOUR_SHARED_TOLERANCE = 0.002;
 const NEIGHBOUR_OTHER_TOLERANCE = 0.008;
-/** Land box: covers Hangzhou, Ningbo and Shanghai. */
-const LAND_BOX = [119.0, 29.2, 122.6, 31.7];
+/** Land box: wider than anything the camera can show (the map's maxBounds, src/lib/map/camera.ts LAND_EXTENT, stays inside it). */
+const LAND_BOX = [116.0, 26.5, 125.0, 34.0];
 /** Metro tracks are kept within this distance of the generalized outline. */
 const METRO_KEEP_KM = 1.5;
 /** Simplification of the metro tracks (degrees, ~15 m). */

@@ -25,4 +25,5 @@ export const OVERLAYS: OverlayDef[] = [
 export const HEADER_ACTIONS: OverlayDef[] = [
   { id: 'story', load: () => import('./StoryButton.svelte') },
   { id: 'export', load: () => import('./ExportMenu.svelte') },
+  { id: 'share', load: () => import('./ShareButton.svelte') },
 ];

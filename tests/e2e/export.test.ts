@@ -10,6 +10,8 @@ import { launch, waitIdle as waitIdleShort, openApp as openAppShared } from './b
 import { GROUPS } from '../../src/lib/layers/registry.ts';
 import { exportLayout, type ExportLayout, type Rect } from '../../src/lib/export/layout.ts';
 import { exportLegend } from '../../src/lib/export/legend.ts';
+import { translate } from '../../src/lib/i18n/strings.ts';
+import { EXPORT, tr } from '../../src/lib/i18n/story.ts';
 
 /** the machine may be busy (software WebGL): be patient, never sleep */
 const waitIdle = (page: Page) => waitIdleShort(page, 90_000);
@@ -56,8 +58,9 @@ function layoutFor(size: { w: number; h: number }, visible: string[], lang: 'zh'
     width: size.w,
     height: size.h,
     pixelRatio: 2,
-    title: 't',
-    subtitle: 's',
+    // the app's own title and subtitle: they wrap, and the bands below them follow
+    title: translate(lang, 'appTitle'),
+    subtitle: `${translate(lang, 'appSubtitle')} · ${tr(EXPORT.schematic, lang)}`,
     legendTitle: 'l',
     legend: exportLegend(GROUPS, visible, lang),
     metersPerPixel: 20,
@@ -85,8 +88,12 @@ describe('export', () => {
       const size = await mapSize(page);
       const png = await exportPng(page);
       writeFileSync(`${SHOTS}/export-zh.png`, PNG.sync.write(png));
-      expect([png.width, png.height]).toEqual([size.w * 2, size.h * 2]);
       const L = layoutFor(size, defaults, 'zh');
+      // the map at 2×, with the title band above it and the legend and sources bands below it
+      expect(png.width).toBe(size.w * 2);
+      expect(L.map.h).toBe(size.h * 2);
+      expect(png.height).toBe(L.height);
+      expect(L.legend.box.y).toBeGreaterThanOrEqual(L.map.y + L.map.h);
       checkSwatches(png, L);
 
       // the map is there: many colours in the middle of the image
@@ -127,7 +134,8 @@ describe('export', () => {
       const size = await mapSize(o.page);
       const png = await exportPng(o.page);
       writeFileSync(`${SHOTS}/export-en-390.png`, PNG.sync.write(png));
-      expect([png.width, png.height]).toEqual([size.w * 2, size.h * 2]);
+      const L = layoutFor(size, ['land', 'outline', 'zones', 'cores', 'belts', 'platforms', 'points', 'industry', 'ecology'], 'en');
+      expect([png.width, png.height]).toEqual([size.w * 2, L.height]);
       checkSwatches(png, layoutFor(size, ['land', 'outline', 'zones', 'cores', 'belts', 'platforms', 'points', 'industry', 'ecology'], 'en'));
     } finally {
       await o.close();

@@ -1,9 +1,11 @@
 /** Story mode: keyboard stepping, camera and layers per chapter, deep links, Esc restores. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launch, waitIdle as waitIdleShort, baseUrl, openApp as openAppShared } from './browser.ts';
-import { CHAPTERS, storyPadding, visibleGroups, type Chapter } from '../../src/lib/story/chapters.ts';
+import { CHAPTERS, chapterFrame, visibleGroups, type Chapter } from '../../src/lib/story/chapters.ts';
+import { bboxOfAll, coverPadding } from '../../src/lib/map/camera.ts';
+import type { Feature } from 'geojson';
 import { GROUPS } from '../../src/lib/layers/registry.ts';
 import { layerIdsOf } from '../../src/lib/layers/style.ts';
 
@@ -16,6 +18,10 @@ const openApp = (browser: Browser, query = '', ctx: BrowserContextOptions = {}) 
 let browser: Browser;
 const SHOTS = 'tests/e2e/__screens__';
 const N = CHAPTERS.length;
+/** every plan feature by id, read from geodata/ */
+const FEATURES = new Map<string, Feature>(
+  GROUPS.filter((g) => !g.base).flatMap((g) => (JSON.parse(readFileSync(`geodata/${g.file}`, 'utf8')).features as Feature[]).map((f) => [String(f.properties!.id), f] as [string, Feature])),
+);
 
 beforeAll(async () => {
   browser = await launch();
@@ -38,13 +44,23 @@ const camera = (page: Page): Promise<Cam> =>
     return { lng: c.lng, lat: c.lat, zoom: m.getZoom() };
   });
 
-/** Where the chapter's bounds put the camera on this screen: the map's own fitting maths, story padding. */
+/**
+ * Where the chapter puts the camera on this screen: the map's own fitting maths on the chapter's
+ * frame (its bounds grown to its highlighted features), padded for the card and the top bar as
+ * they are laid out on the page.
+ */
 async function target(page: Page, ch: Chapter): Promise<Cam & { w: number; h: number }> {
-  const size = await page.evaluate(() => {
+  const got = await page.evaluate((ids) => {
     const el = (window as unknown as W).__map.getContainer();
-    return { w: el.clientWidth, h: el.clientHeight };
+    const r = el.getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('[data-covers-map]')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((b) => b.width && b.height)
+      .map((b) => ({ left: b.left - r.left, top: b.top - r.top, right: b.right - r.left, bottom: b.bottom - r.top }));
+    return { w: el.clientWidth, h: el.clientHeight, boxes };
   });
-  const padding = storyPadding(size.w, size.h);
+  const padding = coverPadding(got.w, got.h, got.boxes, 20);
+  const frame = chapterFrame(ch, ch.highlight.map((id) => (FEATURES.has(id) ? bboxOfAll([FEATURES.get(id)!]) : null)));
   const cam = await page.evaluate(
     ({ bounds, padding }) => {
       const m = (window as unknown as W).__map;
@@ -52,9 +68,9 @@ async function target(page: Page, ch: Chapter): Promise<Cam & { w: number; h: nu
       const c = cam.center as { lng: number; lat: number };
       return { lng: c.lng, lat: c.lat, zoom: cam.zoom! };
     },
-    { bounds: ch.camera.bounds, padding },
+    { bounds: frame, padding },
   );
-  return { ...cam, ...size };
+  return { ...cam, w: got.w, h: got.h };
 }
 
 /** visibility of every layer of every group: group → set of values */

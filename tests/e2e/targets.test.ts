@@ -39,7 +39,16 @@ describe('targets panel', () => {
       }
       // the 高新区 rank conflict, every citation shown
       const conflict = panel.locator('[data-target-id="fyp14-shaoxing-hi-tech-zone-national-rank"]').getByTestId('conflict');
+      // collapsed at first, its citations one click away
+      expect(await conflict.evaluate((e) => (e as HTMLDetailsElement).open)).toBe(false);
+      expect(await conflict.locator('li').first().isVisible()).toBe(false);
+      await conflict.locator('summary').click();
+      expect(await conflict.locator('li').first().isVisible()).toBe(true);
       expect(await conflict.locator('li').count()).toBe(3);
+      // round axis ticks: at most two significant digits
+      const ticks = await panel.locator('text[data-tick]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-tick'))));
+      expect(ticks.length).toBeGreaterThan(20);
+      for (const t of ticks) expect(String(Math.abs(t)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length, String(t)).toBeLessThanOrEqual(2);
       expect(await conflict.textContent()).toContain('分别进入全国前50强和60强');
       // 13th-FYP table, collapsed until opened
       const fyp = panel.getByTestId('fyp13');

@@ -18,6 +18,10 @@ export function canvasMeasure(ctx: CanvasRenderingContext2D) {
 
 function text(ctx: CanvasRenderingContext2D, t: TextBox, color = '#1d2733', halo?: string) {
   if (!t.text) return;
+  if (t.lines && t.lines.length > 1) {
+    t.lines.forEach((line, i) => text(ctx, { ...t, text: line, lines: undefined, y: t.y + i * (t.lineH ?? t.size * 1.3) }, color, halo));
+    return;
+  }
   ctx.font = font(t);
   ctx.textAlign = t.align ?? 'left';
   ctx.textBaseline = 'alphabetic';
@@ -49,20 +53,19 @@ export function drawExport(ctx: CanvasRenderingContext2D, L: ExportLayout, mapIm
   if (mapImage) ctx.drawImage(mapImage, L.map.x, L.map.y, L.map.w, L.map.h);
 
   // title band
-  panel(ctx, L.titleBand, 0.9);
+  panel(ctx, L.titleBand, 1);
   ctx.fillStyle = '#e63946';
   ctx.fillRect(0, L.titleBand.h - Math.round(2 * k), L.titleBand.w, Math.round(2 * k));
   text(ctx, L.title, '#1d3557');
   text(ctx, L.subtitle, '#4a5563');
 
-  // legend
-  const lb = L.legend.box;
+  // the map's frame
+  ctx.strokeStyle = '#8a94a3';
+  ctx.lineWidth = k;
+  ctx.strokeRect(L.map.x + k / 2, L.map.y + k / 2, L.map.w - k, L.map.h - k);
+
+  // legend band, below the map
   if (L.legend.items.length) {
-    ctx.save();
-    ctx.shadowColor = 'rgba(20,30,45,0.18)';
-    ctx.shadowBlur = 6 * k;
-    panel(ctx, lb, 0.95, 6 * k);
-    ctx.restore();
     text(ctx, L.legend.title);
     for (const it of L.legend.items) {
       const s = it.swatch;
@@ -133,7 +136,8 @@ export function drawExport(ctx: CanvasRenderingContext2D, L: ExportLayout, mapIm
   text(ctx, n.label, '#1d2733', '#ffffff');
 
   // footer
-  panel(ctx, L.footerBand, 0.9);
+  ctx.fillStyle = '#e3e7ec';
+  ctx.fillRect(0, L.footerBand.y, L.width, Math.max(1, Math.round(k / 2)));
   text(ctx, L.sources, '#4a5563');
   text(ctx, L.date, '#4a5563');
   ctx.restore();

@@ -49,9 +49,13 @@ export interface TextBox {
   x: number;
   y: number;
   size: number;
+  /** the whole text (its lines joined) */
   text: string;
   bold?: boolean;
   align?: 'left' | 'right' | 'center';
+  /** wrapped lines, drawn from `y` down by `lineH`; absent = one line */
+  lines?: string[];
+  lineH?: number;
 }
 
 export interface PlacedLegendItem extends LegendItem {
@@ -60,6 +64,11 @@ export interface PlacedLegendItem extends LegendItem {
   text: TextBox;
 }
 
+/**
+ * The image is a stack of bands: title, the map (its own size × pixelRatio, scale bar and north
+ * arrow on it), the legend, then the sources and date. Nothing but the scale bar and the north
+ * arrow is drawn over the map, and no text is cut: every text wraps.
+ */
 export interface ExportLayout {
   width: number;
   height: number;
@@ -85,18 +94,41 @@ export function estimateWidth(text: string, fontPx: number, bold = false): numbe
   return w * fontPx * (bold ? 1.06 : 1);
 }
 
-/** Cut `text` with an ellipsis so it is at most `max` wide. */
-export function fitText(text: string, max: number, fontPx: number, measure: NonNullable<ExportInput['measure']>, bold = false): string {
-  if (measure(text, fontPx, bold) <= max) return text;
-  const chars = [...text];
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measure(chars.slice(0, mid).join('') + '…', fontPx, bold) <= max) lo = mid;
-    else hi = mid - 1;
+/**
+ * Wrap `text` into lines at most `max` wide: at spaces for Latin text, between any two characters
+ * for CJK (and inside a word longer than a line). Never drops a character.
+ */
+export function wrapText(text: string, max: number, fontPx: number, measure: NonNullable<ExportInput['measure']>, bold = false): string[] {
+  const lines: string[] = [];
+  // tokens: runs of non-space Latin, single CJK characters, and the spaces between
+  const tokens = text.match(/[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|\s+/g) ?? [];
+  let line = '';
+  const push = () => {
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+  };
+  for (const tok of tokens) {
+    if (/^\s+$/.test(tok)) {
+      if (line) line += ' ';
+      continue;
+    }
+    if (measure(line + tok, fontPx, bold) <= max) {
+      line += tok;
+      continue;
+    }
+    if (line.trim()) push();
+    if (measure(tok, fontPx, bold) <= max) {
+      line = tok;
+      continue;
+    }
+    // a word longer than a line: split by characters
+    for (const ch of tok) {
+      if (line && measure(line + ch, fontPx, bold) > max) push();
+      line += ch;
+    }
   }
-  return lo > 0 ? chars.slice(0, lo).join('') + '…' : '';
+  push();
+  return lines.length ? lines : [''];
 }
 
 /** CSS-px constants of the layout (scaled by pixelRatio). */
@@ -123,65 +155,65 @@ export function exportLayout(input: ExportInput): ExportLayout {
   const M = EXPORT_METRICS;
   const measure = input.measure ?? estimateWidth;
   const W = Math.round(input.width * k);
-  const H = Math.round(input.height * k);
+  const mapH = Math.round(input.height * k);
   const px = (v: number) => Math.round(v * k);
+  const textW = W - px(2 * M.margin);
+  const lh = (size: number) => Math.round(size * 1.3);
+  const block = (x: number, top: number, size: number, text: string, maxW: number, bold = false): TextBox => {
+    const lines = wrapText(text, maxW, size, measure, bold);
+    return { x, y: top + Math.round(size * 0.95), size, text: lines.join(' '), bold, lines, lineH: lh(size) };
+  };
+  const height = (t: TextBox) => (t.lines?.length ?? 1) * (t.lineH ?? lh(t.size));
 
-  const titleBand: Rect = { x: 0, y: 0, w: W, h: px(M.titleBand) };
-  const footerBand: Rect = { x: 0, y: H - px(M.footerBand), w: W, h: px(M.footerBand) };
-  const title: TextBox = {
-    x: px(M.margin),
-    y: px(M.margin + M.titleSize * 0.85),
-    size: px(M.titleSize),
-    text: fitText(input.title, W - px(2 * M.margin), px(M.titleSize), measure, true),
-    bold: true,
-  };
-  const subtitle: TextBox = {
-    x: px(M.margin),
-    y: px(M.margin + M.titleSize + 4 + M.subtitleSize * 0.85),
-    size: px(M.subtitleSize),
-    text: fitText(input.subtitle, W - px(2 * M.margin), px(M.subtitleSize), measure),
-  };
+  // title band
+  const title = block(px(M.margin), px(M.margin) - px(4), px(M.titleSize), input.title, textW, true);
+  const subtitle = block(px(M.margin), title.y - title.size + height(title) + px(4), px(M.subtitleSize), input.subtitle, textW);
+  const titleBand: Rect = { x: 0, y: 0, w: W, h: Math.max(px(M.titleBand), subtitle.y - subtitle.size + height(subtitle) + px(8)) };
 
-  // legend: bottom-left, above the footer; as many columns as it needs
-  const n = input.legend.length;
-  const top = titleBand.h + px(M.margin);
-  const bottom = footerBand.y - px(M.margin);
-  const headH = px(M.legendPad + M.legendTitleSize + 6);
-  const rowH = px(M.rowH);
-  const avail = Math.max(rowH, bottom - top - headH - px(M.legendPad));
-  const perCol = Math.max(1, Math.floor(avail / rowH));
-  const columns = n === 0 ? 1 : Math.ceil(n / perCol);
-  const rows = n === 0 ? 0 : Math.ceil(n / columns);
-  const colW = Math.min(px(M.colW), Math.floor((W - px(2 * M.margin) - px(2 * M.legendPad)) / columns));
-  const box: Rect = {
-    x: px(M.margin),
-    y: 0,
-    w: columns * colW + px(2 * M.legendPad),
-    h: headH + rows * rowH + px(M.legendPad),
-  };
-  box.y = bottom - box.h;
-  const legendTitle: TextBox = { x: box.x + px(M.legendPad), y: box.y + px(M.legendPad + M.legendTitleSize * 0.85), size: px(M.legendTitleSize), text: input.legendTitle, bold: true };
+  // the map
+  const map: Rect = { x: 0, y: titleBand.h, w: W, h: mapH };
+
+  // legend band: a grid of columns, each row as tall as its tallest (wrapped) label
+  const colW = Math.min(px(M.colW + 60), Math.max(px(120), textW));
+  const columns = Math.max(1, Math.floor((textW - 2 * px(M.legendPad)) / colW));
   const sw = px(M.swatch);
-  const items: PlacedLegendItem[] = input.legend.map((it, i) => {
-    const col = Math.floor(i / rows);
-    const row = i % rows;
-    const x0 = box.x + px(M.legendPad) + col * colW;
-    const y0 = box.y + headH + row * rowH;
-    const cy = y0 + Math.round(rowH / 2);
-    const line = it.symbol === 'line' || it.symbol === 'arrow';
-    const swatch: Rect = line
-      ? { x: x0, y: cy - px(3), w: sw + px(4), h: px(6) }
-      : { x: x0 + px(1), y: cy - Math.round(sw / 2), w: sw, h: sw };
-    const tx = x0 + sw + px(10);
-    const size = px(M.legendSize);
-    return {
-      ...it,
-      swatch,
-      text: { x: tx, y: cy + Math.round(size * 0.36), size, text: fitText(it.label, colW - (tx - x0) - px(4), size, measure) },
-    };
-  });
+  const size = px(M.legendSize);
+  const boxTop = map.y + map.h + px(M.margin / 2);
+  const headH = px(M.legendPad + M.legendTitleSize + 6);
+  const legendTitle: TextBox = { x: px(M.margin) + px(M.legendPad), y: boxTop + px(M.legendPad + M.legendTitleSize * 0.85), size: px(M.legendTitleSize), text: input.legendTitle, bold: true };
+  const items: PlacedLegendItem[] = [];
+  let y = boxTop + headH;
+  for (let r = 0; r * columns < input.legend.length; r++) {
+    const row = input.legend.slice(r * columns, r * columns + columns);
+    const texts = row.map((it, c) => {
+      const x0 = px(M.margin) + px(M.legendPad) + c * colW;
+      const tx = x0 + sw + px(10);
+      return { x0, t: block(tx, y + Math.round((px(M.rowH) - lh(size)) / 2), size, it.label, colW - (tx - x0) - px(6)) };
+    });
+    const rowH = Math.max(px(M.rowH), ...texts.map((t) => height(t.t) + px(4)));
+    row.forEach((it, c) => {
+      const { x0, t } = texts[c];
+      const cy = y + Math.round(px(M.rowH) / 2);
+      const line = it.symbol === 'line' || it.symbol === 'arrow';
+      const swatch: Rect = line ? { x: x0, y: cy - px(3), w: sw + px(4), h: px(6) } : { x: x0 + px(1), y: cy - Math.round(sw / 2), w: sw, h: sw };
+      items.push({ ...it, swatch, text: t });
+    });
+    y += rowH;
+  }
+  const box: Rect = { x: px(M.margin), y: boxTop, w: W - px(2 * M.margin), h: y - boxTop + px(M.legendPad) };
+  if (!input.legend.length) box.h = headH + px(M.legendPad);
 
-  // scale bar: bottom-right, above the footer
+  // footer band: the date on the right, the sources wrapped on the left
+  const fs = px(M.footerSize);
+  const footerTop = box.y + box.h + px(M.margin / 2);
+  const dateW = measure(input.date, fs);
+  const sources = block(px(M.margin), footerTop + px(6), fs, input.sources, Math.max(px(100), W - px(3 * M.margin) - dateW));
+  const date: TextBox = { x: W - px(M.margin), y: sources.y, size: fs, text: input.date, align: 'right' };
+  const footerBand: Rect = { x: 0, y: footerTop, w: W, h: Math.max(px(M.footerBand), height(sources) + px(12)) };
+  const H = footerBand.y + footerBand.h;
+
+  // scale bar: bottom-right of the map
+  const bottom = map.y + map.h - px(M.margin);
   const sb = scaleBar(input.metersPerPixel / k, px(M.scaleMax));
   const scaleW = Math.round(sb.px);
   const scale = {
@@ -193,31 +225,21 @@ export function exportLayout(input: ExportInput): ExportLayout {
     label: { x: W - px(M.margin) - Math.round(scaleW / 2), y: bottom - px(M.scaleH) - px(7), size: px(11), text: sb.label, align: 'center' as const, bold: true },
   };
 
-  // north arrow: top-right, under the title band
+  // north arrow: top-right of the map
   const r = px(M.northR);
   const north = {
     cx: W - px(M.margin) - r,
-    cy: titleBand.h + px(M.margin) + r + px(12),
+    cy: map.y + px(M.margin) + r + px(12),
     r,
     rotation: northRotation(input.bearing),
-    label: { x: W - px(M.margin) - r, y: titleBand.h + px(M.margin) + px(10), size: px(11), text: input.northLabel, align: 'center' as const, bold: true },
-  };
-
-  const fs = px(M.footerSize);
-  const dateW = measure(input.date, fs);
-  const date: TextBox = { x: W - px(M.margin), y: footerBand.y + Math.round(footerBand.h / 2 + fs * 0.36), size: fs, text: input.date, align: 'right' };
-  const sources: TextBox = {
-    x: px(M.margin),
-    y: date.y,
-    size: fs,
-    text: fitText(input.sources, W - px(3 * M.margin) - dateW, fs, measure),
+    label: { x: W - px(M.margin) - r, y: map.y + px(M.margin) + px(10), size: px(11), text: input.northLabel, align: 'center' as const, bold: true },
   };
 
   return {
     width: W,
     height: H,
     pixelRatio: k,
-    map: { x: 0, y: 0, w: W, h: H },
+    map,
     titleBand,
     title,
     subtitle,

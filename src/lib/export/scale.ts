@@ -53,3 +53,19 @@ export function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** Printable width of A3 landscape (420 mm less 8 mm margins each side) at 300 dpi, in device px. */
+export const PRINT_WIDTH_PX = Math.ceil(((420 - 16) / 25.4) * 300);
+/** MapLibre's canvas limit as configured on the map (maxCanvasSize) */
+export const MAX_CANVAS_PX = 8192;
+
+/**
+ * The pixel ratio to draw the map at for print: wide enough for 300 dpi across A3 landscape (so
+ * A4 gets more), never above the canvas limit, never below the screen's own ratio.
+ */
+export function printPixelRatio(cssWidth: number, cssHeight: number, current = 1): number {
+  if (!(cssWidth > 0 && cssHeight > 0)) return current;
+  const want = PRINT_WIDTH_PX / cssWidth;
+  const cap = Math.min(MAX_CANVAS_PX / cssWidth, MAX_CANVAS_PX / cssHeight);
+  return Math.max(current, Math.min(want, cap));
+}

@@ -30,12 +30,19 @@ export const PALETTE = {
 export const sourceId = (group: string) => `g-${group}`;
 
 /** Opacity paint properties and their base values, per layer, stored in layer metadata. */
-type Meta = { 'yc:group': string; 'yc:opacity'?: Record<string, number>; 'yc:label'?: boolean; 'yc:filterable'?: boolean; 'yc:geom'?: FilterSpecification; 'yc:z': number };
+type Meta = { 'yc:group': string; 'yc:opacity'?: Record<string, number>; 'yc:label'?: boolean; 'yc:bilingual'?: boolean; 'yc:filterable'?: boolean; 'yc:geom'?: FilterSpecification; 'yc:z': number };
 
-export const labelField = (lang: Lang): ExpressionSpecification =>
+/**
+ * The label text. In English, the large labels (zones, cores, belts, platforms: 12 px and up) carry
+ * the Chinese name on a second line at 0.85 (≥ 10 px); small labels (`bilingual` false) and the
+ * English-only presentation option show the English name alone, so nothing is drawn at 8 px.
+ */
+export const labelField = (lang: Lang, bilingual = true): ExpressionSpecification =>
   lang === 'zh'
     ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en'], '']
-    : ['format', ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''], {}, '\n', {}, ['coalesce', ['get', 'name_zh'], ''], { 'font-scale': 0.8 }];
+    : bilingual
+      ? ['format', ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''], {}, '\n', {}, ['coalesce', ['get', 'name_zh'], ''], { 'font-scale': 0.85 }]
+      : ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''];
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
@@ -62,8 +69,8 @@ function stateColor(base: ExpressionSpecification | string): ExpressionSpecifica
   return ['case', selected, PALETTE.selected, hovered, PALETTE.hover, base] as ExpressionSpecification;
 }
 
-const textLayout = (lang: Lang, size: number | ExpressionSpecification, extra: Record<string, unknown> = {}) => ({
-  'text-field': labelField(lang),
+const textLayout = (lang: Lang, size: number | ExpressionSpecification, extra: Record<string, unknown> = {}, bilingual = true) => ({
+  'text-field': labelField(lang, bilingual),
   'text-size': size,
   'text-max-width': 9,
   'text-allow-overlap': false,
@@ -103,8 +110,9 @@ function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
   switch (g.kind) {
     case 'zones':
       return [
-        P('fill', 20, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.32, 0.18] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
-        P('line', 21, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
+        // a quiet base: light fills and a thin solid outline; the 滨海 structure and projects carry the emphasis
+        P('fill', 20, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.26, 0.11] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
+        P('line', 21, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 1, 'line-opacity': 0.7 } }, { 'yc:opacity': { 'line-opacity': 0.7 } }),
         P('label', 90, { type: 'symbol', layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 12.5, 20], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
       ];
     case 'cores':
@@ -136,7 +144,7 @@ function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
         // sourced outlines and lines solid, estimated and schematic ones dashed: one layer each, the
         // dash data-driven (MapLibre ≥ 5.8), rather than a solid and a dashed layer per group (20
         // fewer layers, so 20 fewer setFilter calls per filter change)
-        P('outline', z - 9, { type: 'line', filter: isPolygon, paint: { 'line-color': stateColor(g.color), 'line-width': 1.5, 'line-dasharray': dash(2, 2), 'line-opacity': 0.9 } }, { 'yc:geom': isPolygon, 'yc:opacity': { 'line-opacity': 0.9 } }),
+        P('outline', z - 9, { type: 'line', filter: isPolygon, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', approx, 0.8, 1.5], 'line-dasharray': dash(3, 3), 'line-opacity': ['case', approx, 0.5, 0.9] } }, { 'yc:geom': isPolygon, 'yc:opacity': { 'line-opacity': 0.9 } }),
         P('line', z - 5, { type: 'line', filter: isLine, layout: { 'line-cap': ['case', approx, 'butt', 'round'], 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['case', hovered, 5, approx, 2.5, 3], 'line-dasharray': dash(3, 2), 'line-opacity': ['case', approx, 0.7, 0.8] } }, { 'yc:geom': isLine, 'yc:opacity': { 'line-opacity': 0.8 } }),
         P('circle', z, { type: 'circle', filter: isPoint, paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, r - 2, 14, r + 2],
@@ -147,7 +155,7 @@ function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
           'circle-stroke-opacity': 1,
         } }, { 'yc:geom': isPoint, 'yc:opacity': { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }),
         // under a point's circle; centred on a polygon's label point
-        P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': ['case', isLabelPoint, ['literal', [0, 0]], ['literal', [0, 1.1]]], 'text-anchor': ['case', isLabelPoint, 'center', 'top'], 'text-optional': true }), minzoom: g.kind === 'points' ? 9 : 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+        P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': ['case', isLabelPoint, ['literal', [0, 0]], ['literal', [0, 1.1]]], 'text-anchor': ['case', isLabelPoint, 'center', 'top'], 'text-optional': true }, false), minzoom: g.kind === 'points' ? 9 : 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:bilingual': false, 'yc:opacity': { 'text-opacity': 1 } }),
       ];
     }
     case 'base':

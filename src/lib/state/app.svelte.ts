@@ -5,7 +5,7 @@
 import { GROUPS, PLAN_GROUP_LIST, type LayerGroup } from '../layers/registry.ts';
 import { translate, type Lang, type StringKey } from '../i18n/strings.ts';
 import { filterExpression, matches, NO_FILTERS, type Filters } from './filters.ts';
-import { defaultState, parseUrl, serializeUrl, type Basemap, type ParamNotice, type UrlState, type View } from './params.ts';
+import { defaultState, parseUrl, serializeUrl, type Basemap, type ParamNotice, type Presentation, type UrlState, type View } from './params.ts';
 import { matchingIds, type SearchEntry } from '../plan/search.ts';
 import type { GroupData } from '../plan/load.ts';
 import type { LocationQuality, PlanFeature, Status, Zone } from '../plan/types.ts';
@@ -50,6 +50,8 @@ export class AppState {
   story: number | null = $state(null);
   base: Basemap = $state('offline');
   tab = $state('layers');
+  embed = $state(false);
+  pres: Presentation[] = $state([]);
 
   data: GroupData = $state.raw({});
   index: SearchEntry[] = $state.raw([]);
@@ -149,6 +151,8 @@ export class AppState {
       story: this.story,
       base: this.base,
       tab: this.tab,
+      embed: this.embed,
+      pres: this.pres,
     };
   }
 
@@ -173,6 +177,8 @@ export class AppState {
     this.story = s.story;
     this.base = s.base;
     this.tab = s.tab;
+    this.embed = s.embed;
+    this.pres = s.pres;
   }
 
   /** Read the URL; report unknown and invalid parameters once. */

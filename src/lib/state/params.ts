@@ -35,7 +35,14 @@ export interface UrlState {
   story: number | null;
   base: Basemap;
   tab: string;
+  /** ?embed=1: map, legend and attribution only (for an <iframe>) */
+  embed: boolean;
+  /** story presentation options: 'large' text, 'en-labels' English-only map labels */
+  pres: Presentation[];
 }
+
+export const PRESENTATION = ['large', 'en-labels'] as const;
+export type Presentation = (typeof PRESENTATION)[number];
 
 export interface ParamContext {
   groupIds: ReadonlySet<string>;
@@ -131,6 +138,8 @@ export const PARAMS: { [K in keyof UrlState]: Param<K> } = {
   // the configured default base (src/lib/config/basemap.ts) applies when the URL has none, and is not written
   base: { key: 'base', default: () => initialBase(), parse: (r) => (BASEMAPS.includes(r as Basemap) ? (r as Basemap) : INVALID), serialize: (v) => (baseInUrl(v) ? v : null) },
   tab: { key: 'tab', default: () => 'layers', parse: (r, ctx) => (ctx.tabs.has(r) ? r : INVALID), serialize: (v) => (v === 'layers' ? null : v) },
+  embed: { key: 'embed', default: () => false, parse: (r) => (r === '1' ? true : r === '0' ? false : INVALID), serialize: (v) => (v ? '1' : null) },
+  pres: { key: 'pres', default: () => [], parse: list<Presentation>(PRESENTATION), serialize: joinList },
 };
 
 export type ParamNotice = { param: string; kind: 'unknown' | 'invalid' };

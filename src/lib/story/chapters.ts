@@ -174,6 +174,25 @@ export const CHAPTERS: Chapter[] = [
   },
 ];
 
+/**
+ * The chapter's frame: its camera bounds, grown to hold the whole of every highlighted feature
+ * (given as their bounding boxes [w, s, e, n]), so no subject is cut at the screen edge.
+ */
+export function chapterFrame(ch: Chapter, highlightBoxes: ([number, number, number, number] | null)[]): Bounds {
+  let [[w, s], [e, n]] = ch.camera.bounds;
+  for (const b of highlightBoxes) {
+    if (!b) continue;
+    w = Math.min(w, b[0]);
+    s = Math.min(s, b[1]);
+    e = Math.max(e, b[2]);
+    n = Math.max(n, b[3]);
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
 /** Groups that are always on (not toggleable in the layer panel), from the registry. */
 export const ALWAYS_ON: string[] = GROUPS.filter((g) => !g.toggleable).map((g) => g.id);
 

@@ -60,17 +60,43 @@ export interface Dumbbell {
   improves: boolean;
   min: number;
   max: number;
+  /** round ticks along the axis, with their x */
+  ticks: { v: number; x: number }[];
 }
 
 /**
- * Positions of a 2020 → 2025 dumbbell on an axis from 0 (or below the smaller value) to a
- * little above the larger, drawn so that "better" is always to the right.
+ * Round axis ticks covering [lo, hi]: steps of 1, 2 or 5 × 10^k, at most `maxTicks` + 1 ticks, the
+ * first at or below lo and the last at or above hi. From a zero (or negative) start every tick is a
+ * small multiple of the step, so its label has at most two significant digits. Pure.
+ */
+export function niceTicks(lo: number, hi: number, maxTicks = 4): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (hi < lo) [lo, hi] = [hi, lo];
+  if (hi === lo) hi = lo + (Math.abs(lo) || 1);
+  const raw = (hi - lo) / maxTicks;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  let step = mag;
+  for (const m of [1, 2, 5, 10]) {
+    step = m * mag;
+    if (Math.ceil(hi / step - 1e-9) - Math.floor(lo / step + 1e-9) <= maxTicks) break;
+  }
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(+(i * step).toPrecision(12));
+  return out;
+}
+
+/**
+ * Positions of a 2020 → 2025 dumbbell on an axis of round ticks from 0 (or below the smaller
+ * value) to at least the larger, drawn so that "better" is always to the right.
  */
 export function dumbbell(v2020: number, v2025: number, lowerIsBetter: boolean, width: number, pad = 8): Dumbbell {
   const lo = Math.min(v2020, v2025);
   const hi = Math.max(v2020, v2025);
-  const min = lo >= 0 ? 0 : lo * 1.1;
-  const max = hi === min ? min + 1 : hi + (hi - min) * 0.08;
+  const ticks = niceTicks(Math.min(0, lo), hi);
+  const min = ticks[0];
+  const max = ticks[ticks.length - 1];
   const span = width - 2 * pad;
   const pos = (v: number) => {
     const t = (v - min) / (max - min);
@@ -83,6 +109,7 @@ export function dumbbell(v2020: number, v2025: number, lowerIsBetter: boolean, w
     improves: lowerIsBetter ? v2025 < v2020 : v2025 > v2020,
     min,
     max,
+    ticks: ticks.map((v) => ({ v, x: pos(v) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { exportLayout, estimateWidth, fitText, EXPORT_METRICS, type ExportInput, type Rect } from '../../../src/lib/export/layout.ts';
-import { exportLegend, sourcesLine, exportFileName } from '../../../src/lib/export/legend.ts';
-import { metersPerPixel, niceFloor, scaleBar, formatDistance, northRotation, isoDate } from '../../../src/lib/export/scale.ts';
+import { exportLayout, estimateWidth, wrapText, EXPORT_METRICS, type ExportInput, type Rect } from '../../../src/lib/export/layout.ts';
+import { exportLegend, sourcesLine, exportFileName, reviewNumberFor } from '../../../src/lib/export/legend.ts';
+import { metersPerPixel, niceFloor, scaleBar, formatDistance, northRotation, isoDate, printPixelRatio, PRINT_WIDTH_PX } from '../../../src/lib/export/scale.ts';
 import { GROUPS, legendEntries, ZONE_COLORS } from '../../../src/lib/layers/registry.ts';
 
 const defaults = GROUPS.filter((g) => g.defaultVisible).map((g) => g.id);
@@ -48,11 +48,28 @@ describe('exportLegend', () => {
 });
 
 describe('exportLayout', () => {
-  it('is exactly the map size × pixel ratio', () => {
+  it('the map is its size × pixel ratio, between the title band and the legend band', () => {
     const l = exportLayout(input());
     expect(l.width).toBe(2000);
-    expect(l.height).toBe(1400);
-    expect(l.map).toEqual({ x: 0, y: 0, w: 2000, h: 1400 });
+    expect(l.map).toEqual({ x: 0, y: l.titleBand.h, w: 2000, h: 1400 });
+    expect(l.legend.box.y).toBeGreaterThanOrEqual(l.map.y + l.map.h);
+    expect(l.footerBand.y).toBeGreaterThanOrEqual(l.legend.box.y + l.legend.box.h);
+    expect(l.height).toBe(l.footerBand.y + l.footerBand.h);
+  });
+
+  it('no text is cut: long legend labels, sources and titles wrap, nothing has an ellipsis', () => {
+    const long = 'Open, outward-facing industry platform on Binhai Science City and the Paojiang comprehensive bonded zone';
+    const l = exportLayout(input({ width: 600, legend: [...input().legend, { label: long, color: '#123456', symbol: 'fill', group: 'x' }], sources: 'Sources: '.repeat(40), title: '越城区'.repeat(40) }));
+    const texts = [l.title, l.subtitle, l.sources, l.date, ...l.legend.items.map((i) => i.text)];
+    for (const t of texts) expect(t.text).not.toContain('…');
+    const it = l.legend.items.at(-1)!;
+    expect(it.text.lines!.length).toBeGreaterThan(1);
+    expect(it.text.lines!.join(' ')).toBe(long);
+    for (const line of it.text.lines!) expect(it.text.x + estimateWidth(line, it.text.size)).toBeLessThanOrEqual(l.width);
+    expect(l.sources.lines!.length).toBeGreaterThan(1);
+    expect(l.title.lines!.join('')).toBe('越城区'.repeat(40));
+    // the title band holds the whole title
+    expect(l.titleBand.h).toBeGreaterThan(l.title.lines!.length * l.title.size);
   });
 
   it('places one swatch per legend row, inside the legend box and the image, not overlapping', () => {
@@ -76,9 +93,9 @@ describe('exportLayout', () => {
     expect(l.legend.box.y + l.legend.box.h).toBeLessThanOrEqual(l.footerBand.y);
   });
 
-  it('wraps a long legend into columns on a small map', () => {
+  it('lays the legend out in as many columns as the width holds', () => {
+    expect(exportLayout(input({ width: 1600 })).legend.columns).toBeGreaterThan(exportLayout(input({ width: 390 })).legend.columns);
     const l = exportLayout(input({ width: 390, height: 500 }));
-    expect(l.legend.columns).toBeGreaterThan(1);
     for (const it of l.legend.items) expect(inside(it.swatch, l.width, l.height)).toBe(true);
     expect(l.legend.box.y).toBeGreaterThanOrEqual(l.titleBand.h);
   });
@@ -105,17 +122,15 @@ describe('exportLayout', () => {
     expect(overlap(n, l.legend.box)).toBe(false);
   });
 
-  it('the source line and the date share the footer without overlapping', () => {
-    const l = exportLayout(input({ sources: 'x'.repeat(500) }));
-    expect(l.sources.text.endsWith('…')).toBe(true);
-    const srcEnd = l.sources.x + estimateWidth(l.sources.text, l.sources.size);
+  it('the source lines and the date share the footer without overlapping', () => {
+    const l = exportLayout(input({ sources: 'x '.repeat(500) }));
     const dateStart = l.date.x - estimateWidth(l.date.text, l.date.size);
-    expect(srcEnd).toBeLessThan(dateStart);
+    for (const line of l.sources.lines!) expect(l.sources.x + estimateWidth(line, l.sources.size)).toBeLessThan(dateStart);
   });
 
   it('uses the given text measure', () => {
     const l = exportLayout(input({ measure: (t, s) => t.length * s * 10 }));
-    expect(l.title.text.endsWith('…')).toBe(true);
+    expect(l.title.lines!.length).toBeGreaterThan(1);
   });
 
   it('metrics are positive', () => {
@@ -148,9 +163,50 @@ describe('scale helpers', () => {
     expect(isoDate(new Date(2026, 0, 5))).toBe('2026-01-05');
     expect(exportFileName('2026-01-05')).toBe('yuecheng-map-2026-01-05.png');
   });
-  it('fitText', () => {
-    expect(fitText('abc', 1000, 10, estimateWidth)).toBe('abc');
-    expect(fitText('abcdefghij', 30, 10, estimateWidth)).toMatch(/…$/);
-    expect(fitText('abcdefghij', 1, 10, estimateWidth)).toBe('');
+  it('wrapText', () => {
+    expect(wrapText('abc', 1000, 10, estimateWidth)).toEqual(['abc']);
+    expect(wrapText('aaa bbb ccc', 30, 10, estimateWidth)).toEqual(['aaa', 'bbb', 'ccc']);
+    expect(wrapText('abcdefghij', 30, 10, estimateWidth).join('')).toBe('abcdefghij');
+    expect(wrapText('滨海新区外向产业开放平台', 50, 10, estimateWidth)).toEqual(['滨海新区外', '向产业开放', '平台']);
+  });
+});
+
+describe('export provenance and imported layers', () => {
+  it('the sources line names the 审图号 of a reviewed base and the data date', () => {
+    expect(sourcesLine('zh', { base: 'tdt-vec', mapReviewNo: 'GS(2024)0568号', dataDate: '2026-11-28' })).toContain('审图号：GS(2024)0568号');
+    expect(sourcesLine('zh', { base: 'tdt-vec', mapReviewNo: 'GS(2024)0568号', dataDate: '2026-11-28' })).toContain('数据截至 2026-11-28');
+    expect(sourcesLine('en', { base: 'offline', mapReviewNo: 'GS(2024)0568号', dataDate: '2026-11-28' })).not.toContain('GS(2024)');
+    expect(sourcesLine('en', { base: 'offline', mapReviewNo: '', dataDate: '2026-11-28' })).toContain('without a 审图号');
+    expect(reviewNumberFor('osm', 'X')).toBe('');
+    expect(reviewNumberFor('tdt-img', ' X ')).toBe('X');
+  });
+
+  it('visible imported layers get a row with their name, colour and symbol; hidden ones none', () => {
+    const users = [
+      { id: 'user-1', name: '我的调查点', color: '#e4572e', visible: true, kinds: ['point'] },
+      { id: 'user-2', name: 'Parcels', color: '#17bebb', visible: true, kinds: ['polygon'], style: { color: '#101010' } },
+      { id: 'user-3', name: 'Hidden', color: '#8e44ad', visible: false, kinds: ['line'] },
+    ];
+    const rows = exportLegend(GROUPS, ['zones'], 'zh', null, users);
+    expect(rows.slice(-2)).toEqual([
+      { label: '我的调查点', color: '#e4572e', symbol: 'circle', group: 'user:user-1' },
+      { label: 'Parcels', color: '#101010', symbol: 'fill', group: 'user:user-2' },
+    ]);
+  });
+
+  it('follows the filters', () => {
+    const rows = exportLegend(GROUPS, ['zones', 'culture'], 'en', [{ properties: { layer: 'zones', zone: 'north' } as object }]);
+    expect(rows.map((r) => r.label)).toEqual(['North']);
+  });
+});
+
+describe('printPixelRatio', () => {
+  it('draws A3 landscape at 300 dpi, within the canvas limit', () => {
+    expect(PRINT_WIDTH_PX).toBe(4772);
+    expect(1280 * printPixelRatio(1280, 800)).toBeCloseTo(4772, 0);
+    expect(printPixelRatio(1280, 800, 5)).toBe(5);
+    // a tall map is capped by its height
+    expect(3000 * printPixelRatio(920, 3000)).toBeLessThanOrEqual(8192);
+    expect(printPixelRatio(0, 0, 2)).toBe(2);
   });
 });

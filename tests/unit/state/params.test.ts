@@ -22,9 +22,22 @@ const full: UrlState = {
   story: 3,
   base: 'osm',
   tab: 'nearby',
+  embed: true,
+  pres: ['large', 'en-labels'],
 };
 
 describe('URL parameter registry', () => {
+  it('round-trips embed and the story presentation options, and refuses bad values', () => {
+    const q = serializeUrl({ ...defaultState(), embed: true, story: 2, pres: ['large', 'en-labels'] });
+    expect(q).toBe('story=2&embed=1&pres=large,en-labels');
+    expect(parseUrl(q, ctx).state).toMatchObject({ embed: true, story: 2, pres: ['large', 'en-labels'] });
+    expect(parseUrl('embed=yes&pres=huge', ctx).notices).toEqual([
+      { param: 'embed', kind: 'invalid' },
+      { param: 'pres', kind: 'invalid' },
+    ]);
+    expect(serializeUrl({ ...defaultState(), embed: false })).toBe('');
+  });
+
   it('round-trips a state with every parameter set', () => {
     const q = serializeUrl(full);
     const back = parseUrl(q, ctx);

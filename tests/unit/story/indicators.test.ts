@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { presentFigure, byCategory, cellText, chartable, clusterBars, dumbbell, loadIndicators } from '../../../src/lib/story/indicators.ts';
+import { presentFigure, byCategory, cellText, chartable, clusterBars, dumbbell, loadIndicators, niceTicks } from '../../../src/lib/story/indicators.ts';
 import type { TargetsFile, ClustersFile } from '../../../src/lib/plan/indicators.ts';
 import { readJson } from '../helpers.ts';
 
@@ -75,5 +75,40 @@ describe('targets panel helpers', () => {
     expect(a.clusters.rows.length).toBe(clusters.rows.length);
     expect(a.completion.rows.length).toBe(32);
     expect(loadIndicators()).toBe(loadIndicators());
+  });
+});
+
+describe('niceTicks', () => {
+  const sig = (v: number) => String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  it.each([
+    [0, 25.272],
+    [0, 44.28],
+    [0, 102.6],
+    [0, 95],
+    [0, 1000],
+    [0, 6.76],
+    [0, 0.35],
+    [-3.2, 8.1],
+    [0, 12345],
+  ])('[%d, %d]: ≤ 5 round ticks, ≤ 2 significant digits, covering the range', (lo, hi) => {
+    const t = niceTicks(lo, hi);
+    expect(t.length).toBeLessThanOrEqual(5);
+    expect(t.length).toBeGreaterThanOrEqual(2);
+    expect(t[0]).toBeLessThanOrEqual(lo);
+    expect(t.at(-1)).toBeGreaterThanOrEqual(hi);
+    for (const v of t) expect(sig(v), String(v)).toBeLessThanOrEqual(2);
+    const steps = t.slice(1).map((v, i) => +(v - t[i]).toPrecision(10));
+    expect(new Set(steps).size).toBe(1);
+  });
+  it('the reported axis values', () => {
+    expect(niceTicks(0, 25.272)).toEqual([0, 10, 20, 30]);
+    expect(niceTicks(0, 44.28)).toEqual([0, 20, 40, 60]);
+    expect(niceTicks(0, 102.6)).toEqual([0, 50, 100, 150]);
+  });
+  it('the dumbbell axis ends on ticks, rank rows reversed', () => {
+    const d = dumbbell(95, 50, true, 200);
+    expect(d.min).toBe(0);
+    expect(d.max).toBe(100);
+    expect(d.ticks[0].x).toBeGreaterThan(d.ticks.at(-1)!.x);
   });
 });
