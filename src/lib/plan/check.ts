@@ -45,11 +45,12 @@ export function checkGeodataDir(dir: string): { problems: Problem[]; counts: Rec
   if (!existsSync(invFile)) problems.push({ file: 'inventory.json', id: null, message: 'the inventory is missing' });
   else {
     const features = new Map<string, string>();
+    let complete = true;
     for (const g of GROUPS) {
       try {
         for (const f of JSON.parse(readFileSync(join(dir, g.file), 'utf8')).features ?? []) if (f?.properties?.id) features.set(String(f.properties.id), String(f.geometry?.type));
       } catch {
-        /* reported above */
+        complete = false; // reported above; ids are not resolved against a partial set
       }
     }
     let inv: unknown;
@@ -58,7 +59,7 @@ export function checkGeodataDir(dir: string): { problems: Problem[]; counts: Rec
     } catch (e) {
       problems.push({ file: 'inventory.json', id: null, message: `not valid JSON: ${(e as Error).message}` });
     }
-    if (inv !== undefined) for (const p of validateInventory(inv, { planText, features })) problems.push({ file: 'inventory.json', ...p });
+    if (inv !== undefined) for (const p of validateInventory(inv, { planText, features: complete ? features : null })) problems.push({ file: 'inventory.json', ...p });
   }
   return { problems, counts };
 }

@@ -36,8 +36,8 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export interface InventoryContext {
   /** the plan text (whitespace is ignored when matching excerpts) */
   planText?: string;
-  /** every feature id in geodata (plan and base) → its geometry type */
-  features: Map<string, string>;
+  /** every feature id in geodata (plan and base) → its geometry type; null: a file is unreadable, skip */
+  features: Map<string, string> | null;
 }
 
 /** Problems of an inventory, one message per mistake, each naming the entry. */
@@ -58,12 +58,12 @@ export function validateInventory(obj: unknown, ctx: InventoryContext): { id: st
     if (plan && typeof e.excerpt_zh === 'string' && e.excerpt_zh.trim() && !plan.includes(squashWs(e.excerpt_zh)))
       add(`excerpt_zh "${e.excerpt_zh}" does not occur in the plan text`);
     if (!DISPOSITIONS.includes(e.disposition)) return add(`disposition must be one of ${DISPOSITIONS.join(', ')}`);
-    if (e.disposition === 'mapped' || e.disposition === 'within') {
+    if ((e.disposition === 'mapped' || e.disposition === 'within') && ctx.features) {
       const t = e.feature ? ctx.features.get(e.feature) : undefined;
       if (!e.feature) add(`${e.disposition} entry needs a feature id`);
       else if (!t) add(`feature "${e.feature}" does not exist in geodata`);
       else if (e.disposition === 'within' && !/Polygon/.test(t)) add(`within names "${e.feature}", which is a ${t}, not an area`);
-    } else if (e.feature !== undefined) add(`${e.disposition} entry must not name a feature`);
+    } else if (e.disposition !== 'mapped' && e.disposition !== 'within' && e.feature !== undefined) add(`${e.disposition} entry must not name a feature`);
     if (e.disposition === 'unsited' && e.zone != null && !ZONES.includes(e.zone)) add(`zone must be one of ${ZONES.join(', ')} or null`);
     if (e.disposition === 'not-a-place') {
       if (typeof e.reason !== 'string' || !e.reason.trim()) add('not-a-place entry needs a one-line reason');
