@@ -13,3 +13,9 @@ interface ImportMetaEnv {
   readonly VITE_ICP?: string;
   readonly VITE_FRAME_ANCESTORS?: string;
 }
+declare module 'virtual:inventory' {
+  import type { SearchEntry } from './lib/plan/search.ts';
+  import type { InventoryEntry } from './lib/plan/inventory.ts';
+  export const entries: InventoryEntry[];
+  export const index: SearchEntry[];
+}
