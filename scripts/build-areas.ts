@@ -25,7 +25,8 @@ function round<G extends Polygon | MultiPolygon | LineString>(g: G): G {
 }
 function clip(f: Feature<Polygon | MultiPolygon>): Polygon | MultiPolygon {
   const out = turf.intersect(turf.featureCollection([f, outline]))!;
-  return round(turf.rewind(turf.truncate(turf.simplify(out, { tolerance: 0.0004, highQuality: true }), { precision: 6 }), { mutate: true }).geometry as Polygon | MultiPolygon);
+  const simple = turf.rewind(turf.truncate(turf.simplify(out, { tolerance: 0.0004, highQuality: true }), { precision: 6 }), { mutate: true }) as Feature<Polygon | MultiPolygon>;
+  return round(simple.geometry);
 }
 const ellipse = (c: Position, xKm: number, yKm: number, angle = 0) => turf.ellipse(c, xKm, yKm, { units: 'kilometers', steps: 48, angle });
 const circle = (c: Position, rKm: number) => turf.circle(c, rKm, { units: 'kilometers', steps: 48 });

@@ -10,6 +10,10 @@ import { matchingIds, type SearchEntry } from '../plan/search.ts';
 import type { GroupData } from '../plan/load.ts';
 import type { LocationQuality, PlanFeature, Status, Zone } from '../plan/types.ts';
 import type { Feature } from 'geojson';
+import type { InventoryEntry } from '../plan/inventory.ts';
+
+/** sel value of an inventory entry (within, unsited, not-a-place): `inv:<entry id>` */
+export const INV_PREFIX = 'inv:';
 
 export interface Notice {
   id: number;
@@ -46,6 +50,10 @@ export class AppState {
 
   data: GroupData = $state.raw({});
   index: SearchEntry[] = $state.raw([]);
+  /** every element the plan names (geodata/inventory.json), loaded when first needed */
+  inventory: InventoryEntry[] = $state.raw([]);
+  invIndex: SearchEntry[] = $state.raw([]);
+  #invLoading: Promise<void> | null = null;
   loaded = $state(false);
   notices: Notice[] = $state([]);
   /** set to ask the map to fly to a feature; consumed by the map */
@@ -70,7 +78,29 @@ export class AppState {
   filtered: PlanFeature[] = $derived(
     this.features.filter((f) => this.visible.includes(f.properties.layer) && matches(f.properties as never, this.filters)),
   );
-  selected: PlanFeature | null = $derived(this.sel ? (this.byId.get(this.sel) ?? null) : null);
+  invById: Map<string, InventoryEntry> = $derived(new Map(this.inventory.map((e) => [e.id, e])));
+  /** the inventory entry chosen (sel=inv:<id>), if any */
+  selectedInv: InventoryEntry | null = $derived(this.sel?.startsWith(INV_PREFIX) ? (this.invById.get(this.sel.slice(INV_PREFIX.length)) ?? null) : null);
+  /** the selected feature; for a `within` entry, the area it lies in */
+  selected: PlanFeature | null = $derived(
+    this.selectedInv
+      ? this.selectedInv.disposition === 'within' || this.selectedInv.disposition === 'mapped'
+        ? (this.byId.get(this.selectedInv.feature ?? '') ?? null)
+        : null
+      : this.sel
+        ? (this.byId.get(this.sel) ?? null)
+        : null,
+  );
+  searchIndex: SearchEntry[] = $derived(this.invIndex.length ? [...this.index, ...this.invIndex] : this.index);
+
+  /** Load the inventory (a separate chunk, so the first load stays small). */
+  loadInventory(): Promise<void> {
+    this.#invLoading ??= import('virtual:inventory').then((m) => {
+      this.inventory = m.entries;
+      this.invIndex = m.index;
+    });
+    return this.#invLoading;
+  }
 
   t = (key: StringKey | string, vars?: Record<string, string | number>) => translate(this.lang, key, vars);
 
@@ -102,6 +132,17 @@ export class AppState {
     this.sel = id;
     const f = id ? this.byId.get(id) : undefined;
     if (f && fly) this.flyTo(f);
+  }
+
+  /** Select an inventory entry: mapped → its feature; within → its area (with a note); else its own panel. */
+  selectInventory(e: InventoryEntry) {
+    if (e.disposition === 'mapped' && e.feature && this.byId.has(e.feature)) return this.select(e.feature, true);
+    this.sel = INV_PREFIX + e.id;
+    const area = e.disposition === 'within' && e.feature ? this.byId.get(e.feature) : undefined;
+    if (area) {
+      if (!this.isVisible(area.properties.layer)) this.setVisible(area.properties.layer, true);
+      this.flyTo(area);
+    }
   }
 
   flyTo(feature: Feature) {
