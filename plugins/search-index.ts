@@ -133,6 +133,24 @@ export function buildIndex(geodataDir: string): IndexEntry[] {
   return out;
 }
 
+/** What the first load needs: the names of plan features and of the base places searched before (no synonyms). */
+const CORE_KINDS = new Set(['plan', 'towns', 'metro', 'cities']);
+export function splitIndex(full: IndexEntry[]): { core: IndexEntry[]; extra: IndexEntry[]; alt: Record<string, string[]> } {
+  const core: IndexEntry[] = [];
+  const extra: IndexEntry[] = [];
+  const alt: Record<string, string[]> = {};
+  for (const e of full) {
+    const { alt: a, ...rest } = e;
+    const isCore = CORE_KINDS.has(e.kind) && !(e.kind === 'metro' && !e.id.startsWith('metro-station-'));
+    if (!isCore) extra.push(e);
+    else {
+      core.push(rest);
+      if (a) alt[e.id] = a;
+    }
+  }
+  return { core, extra, alt };
+}
+
 interface InvEntry { id: string; name_zh: string; name_en: string; disposition: string; feature?: string }
 
 /** Search entries for the inventory: each entry's own name; a mapped entry refers to its feature. */
@@ -163,12 +181,18 @@ export function searchIndexPlugin(geodataDir: string): Plugin {
     load(id) {
       if (id === '\0' + VIRTUAL) {
         this.addWatchFile(geodataDir);
-        return `export default ${JSON.stringify(buildIndex(geodataDir))};`;
+        return `export default ${JSON.stringify(splitIndex(buildIndex(geodataDir)).core)};`;
       }
       if (id === '\0' + INVENTORY) {
         this.addWatchFile(join(geodataDir, 'inventory.json'));
         const { entries, index } = buildInventoryIndex(geodataDir);
-        return `export const entries = ${JSON.stringify(entries)};\nexport const index = ${JSON.stringify(index)};`;
+        const { extra, alt } = splitIndex(buildIndex(geodataDir));
+        return [
+          `export const entries = ${JSON.stringify(entries)};`,
+          `export const index = ${JSON.stringify(index)};`,
+          `export const extra = ${JSON.stringify(extra)};`,
+          `export const alt = ${JSON.stringify(alt)};`,
+        ].join('\n');
       }
       return null;
     },

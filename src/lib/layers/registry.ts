@@ -186,8 +186,8 @@ export const GROUPS: LayerGroup[] = [
     kind: 'zones',
     title: { zh: '规划区域与走廊', en: 'Plan areas and corridors' },
     description: {
-      zh: '规划作为地点使用的区域：滨海新区、袍江、镜湖新区、高新区、东浦、灵芝、47平方公里启动区、越城科创大走廊（示意范围）',
-      en: 'Areas the plan uses as places: Binhai New Area, Paojiang, Jinghu, the high-tech zone, Dongpu, Lingzhi, the 47 km² start area, the science corridor (schematic)',
+      zh: '滨海新区、袍江、镜湖新区、高新区、东浦、灵芝、启动区、科创大走廊（示意）',
+      en: 'Binhai New Area, Paojiang, Jinghu, high-tech zone, Dongpu, Lingzhi, start area, corridor (schematic)',
     },
     color: '#6a5d8f',
     symbol: 'fill',

@@ -81,5 +81,15 @@ export function groupHits(hits: readonly SearchHit[]): { group: SearchGroup; hit
 
 /** Ids of plan features matching a query (for the text filter). */
 export function matchingIds(entries: readonly SearchEntry[], query: string): Set<string> {
-  return new Set(searchEntries(entries, query, Infinity).filter((h) => h.entry.kind === 'plan').map((h) => h.entry.id));
+  const ids = new Set<string>();
+  for (const h of searchEntries(entries, query, Infinity)) {
+    if (h.entry.kind === 'plan') ids.add(h.entry.id);
+    else if (h.entry.kind === 'inv' && h.entry.ref) ids.add(h.entry.ref); // an inventory name of a feature
+  }
+  return ids;
+}
+
+/** The full index from the first-load one plus what loads later (synonyms by id, extra places). */
+export function extendIndex(core: readonly SearchEntry[], alt: Record<string, string[]>, extra: readonly SearchEntry[]): SearchEntry[] {
+  return [...core.map((e) => (alt[e.id] ? { ...e, alt: alt[e.id] } : e)), ...extra];
 }

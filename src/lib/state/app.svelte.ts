@@ -6,7 +6,7 @@ import { GROUPS, PLAN_GROUP_LIST, type LayerGroup } from '../layers/registry.ts'
 import { translate, type Lang, type StringKey } from '../i18n/strings.ts';
 import { filterExpression, matches, NO_FILTERS, type Filters } from './filters.ts';
 import { defaultState, parseUrl, serializeUrl, type Basemap, type ParamNotice, type UrlState, type View } from './params.ts';
-import { matchingIds, type SearchEntry } from '../plan/search.ts';
+import { extendIndex, matchingIds, type SearchEntry } from '../plan/search.ts';
 import type { GroupData } from '../plan/load.ts';
 import type { LocationQuality, PlanFeature, Status, Zone } from '../plan/types.ts';
 import type { Feature } from 'geojson';
@@ -61,6 +61,9 @@ export class AppState {
   /** set by the map once its style is ready */
   mapReady = $state(false);
 
+  invAlt: Record<string, string[]> = $state.raw({});
+  /** the first-load index, with synonyms and the inventory once they are loaded */
+  searchIndex: SearchEntry[] = $derived(this.invIndex.length ? extendIndex(this.index, this.invAlt, this.invIndex) : this.index);
   features: PlanFeature[] = $derived(PLAN_GROUP_LIST.flatMap((g) => (this.data[g.id]?.features ?? []) as PlanFeature[]));
   byId: Map<string, PlanFeature> = $derived(new Map(this.features.map((f) => [f.properties.id, f])));
   filters: Filters = $derived({
@@ -71,7 +74,7 @@ export class AppState {
     st: this.st,
     lq: this.lq,
     hide: this.hide,
-    textIds: this.q.trim() ? matchingIds(this.index, this.q) : null,
+    textIds: this.q.trim() ? matchingIds(this.searchIndex, this.q) : null,
   });
   styleFilter = $derived(filterExpression(this.filters));
   /** Features passing the filters whose group is visible: what the map shows and the list lists. */
@@ -91,13 +94,13 @@ export class AppState {
         ? (this.byId.get(this.sel) ?? null)
         : null,
   );
-  searchIndex: SearchEntry[] = $derived(this.invIndex.length ? [...this.index, ...this.invIndex] : this.index);
 
   /** Load the inventory (a separate chunk, so the first load stays small). */
   loadInventory(): Promise<void> {
     this.#invLoading ??= import('virtual:inventory').then((m) => {
       this.inventory = m.entries;
-      this.invIndex = m.index;
+      this.invIndex = [...extendIndex([], {}, m.extra), ...m.index];
+      this.invAlt = m.alt;
     });
     return this.#invLoading;
   }

@@ -105,3 +105,17 @@ describe('ranking: areas and the plan’s structure before projects that merely 
     }
   });
 });
+
+describe('first-load index and the part that loads later', () => {
+  it('together give the full index: synonyms by id, extra places', async () => {
+    const { splitIndex } = await import('../../../plugins/search-index.ts');
+    const { extendIndex } = await import('../../../src/lib/plan/search.ts');
+    const { core, extra, alt } = splitIndex(entries);
+    expect(core.every((e) => !('alt' in e))).toBe(true);
+    expect(extra.some((e) => e.kind === 'rivers')).toBe(true);
+    const merged = extendIndex(core, alt, extra);
+    const key = (e: { id: string }) => e.id;
+    expect(merged.map(key).sort()).toEqual(entries.map(key).sort());
+    expect(new Map(merged.map((e) => [e.id, e]))).toEqual(new Map(entries.map((e) => [e.id, e])));
+  });
+});
