@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { GROUPS } from '../layers/registry.ts';
 import { validateGeodataFile, type Problem } from './validate.ts';
+import { validateInventory } from './inventory.ts';
 
 export function checkGeodataDir(dir: string): { problems: Problem[]; counts: Record<string, number> } {
   const problems: Problem[] = [];
@@ -39,6 +40,26 @@ export function checkGeodataDir(dir: string): { problems: Problem[]; counts: Rec
       const rel = sub ? `${sub}/${f}` : f;
       if (!known.has(rel)) problems.push({ file: rel, id: null, message: 'file belongs to no registry group' });
     }
+  }
+  const invFile = join(dir, 'inventory.json');
+  if (!existsSync(invFile)) problems.push({ file: 'inventory.json', id: null, message: 'the inventory is missing' });
+  else {
+    const features = new Map<string, string>();
+    let complete = true;
+    for (const g of GROUPS) {
+      try {
+        for (const f of JSON.parse(readFileSync(join(dir, g.file), 'utf8')).features ?? []) if (f?.properties?.id) features.set(String(f.properties.id), String(f.geometry?.type));
+      } catch {
+        complete = false; // reported above; ids are not resolved against a partial set
+      }
+    }
+    let inv: unknown;
+    try {
+      inv = JSON.parse(readFileSync(invFile, 'utf8'));
+    } catch (e) {
+      problems.push({ file: 'inventory.json', id: null, message: `not valid JSON: ${(e as Error).message}` });
+    }
+    if (inv !== undefined) for (const p of validateInventory(inv, { planText, features: complete ? features : null })) problems.push({ file: 'inventory.json', ...p });
   }
   return { problems, counts };
 }

@@ -18,6 +18,7 @@ export const PLAN_GROUPS = [
   'belts',
   'platforms',
   'points',
+  'areas',
   'industry',
   'innovation',
   'culture',
@@ -52,6 +53,8 @@ export interface PlanProperties {
   context?: boolean;
   description_zh?: string;
   description_en?: string;
+  /** location_source in Chinese (location_source stays the English/original) */
+  location_source_zh?: string;
   /** schematic footprint radius of a core, metres */
   radius_m?: number;
 }

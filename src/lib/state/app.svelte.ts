@@ -6,10 +6,14 @@ import { GROUPS, PLAN_GROUP_LIST, type LayerGroup } from '../layers/registry.ts'
 import { translate, type Lang, type StringKey } from '../i18n/strings.ts';
 import { filterExpression, matches, NO_FILTERS, type Filters } from './filters.ts';
 import { defaultState, parseUrl, serializeUrl, type Basemap, type ParamNotice, type Presentation, type UrlState, type View } from './params.ts';
-import { matchingIds, type SearchEntry } from '../plan/search.ts';
+import { extendIndex, matchingIds, type SearchEntry } from '../plan/search.ts';
 import type { GroupData } from '../plan/load.ts';
 import type { LocationQuality, PlanFeature, Status, Zone } from '../plan/types.ts';
 import type { Feature } from 'geojson';
+import type { InventoryEntry } from '../plan/inventory.ts';
+
+/** sel value of an inventory entry (within, unsited, not-a-place): `inv:<entry id>` */
+export const INV_PREFIX = 'inv:';
 
 import { addNotice, NOTICE_TTL, type NoticeLike } from './notices.ts';
 
@@ -55,6 +59,10 @@ export class AppState {
 
   data: GroupData = $state.raw({});
   index: SearchEntry[] = $state.raw([]);
+  /** every element the plan names (geodata/inventory.json), loaded when first needed */
+  inventory: InventoryEntry[] = $state.raw([]);
+  invIndex: SearchEntry[] = $state.raw([]);
+  #invLoading: Promise<void> | null = null;
   loaded = $state(false);
   notices: Notice[] = $state([]);
   /** set to ask the map to fly to a feature; consumed by the map */
@@ -62,6 +70,9 @@ export class AppState {
   /** set by the map once its style is ready */
   mapReady = $state(false);
 
+  invAlt: Record<string, string[]> = $state.raw({});
+  /** the first-load index, with synonyms and the inventory once they are loaded */
+  searchIndex: SearchEntry[] = $derived(this.invIndex.length ? extendIndex(this.index, this.invAlt, this.invIndex) : this.index);
   features: PlanFeature[] = $derived(PLAN_GROUP_LIST.flatMap((g) => (this.data[g.id]?.features ?? []) as PlanFeature[]));
   byId: Map<string, PlanFeature> = $derived(new Map(this.features.map((f) => [f.properties.id, f])));
   filters: Filters = $derived({
@@ -72,14 +83,36 @@ export class AppState {
     st: this.st,
     lq: this.lq,
     hide: this.hide,
-    textIds: this.q.trim() ? matchingIds(this.index, this.q) : null,
+    textIds: this.q.trim() ? matchingIds(this.searchIndex, this.q) : null,
   });
   styleFilter = $derived(filterExpression(this.filters));
   /** Features passing the filters whose group is visible: what the map shows and the list lists. */
   filtered: PlanFeature[] = $derived(
     this.features.filter((f) => this.visible.includes(f.properties.layer) && matches(f.properties as never, this.filters)),
   );
-  selected: PlanFeature | null = $derived(this.sel ? (this.byId.get(this.sel) ?? null) : null);
+  invById: Map<string, InventoryEntry> = $derived(new Map(this.inventory.map((e) => [e.id, e])));
+  /** the inventory entry chosen (sel=inv:<id>), if any */
+  selectedInv: InventoryEntry | null = $derived(this.sel?.startsWith(INV_PREFIX) ? (this.invById.get(this.sel.slice(INV_PREFIX.length)) ?? null) : null);
+  /** the selected feature; for a `within` entry, the area it lies in */
+  selected: PlanFeature | null = $derived(
+    this.selectedInv
+      ? this.selectedInv.disposition === 'within' || this.selectedInv.disposition === 'mapped'
+        ? (this.byId.get(this.selectedInv.feature ?? '') ?? null)
+        : null
+      : this.sel
+        ? (this.byId.get(this.sel) ?? null)
+        : null,
+  );
+
+  /** Load the inventory (a separate chunk, so the first load stays small). */
+  loadInventory(): Promise<void> {
+    this.#invLoading ??= import('virtual:inventory').then((m) => {
+      this.inventory = m.entries;
+      this.invIndex = [...extendIndex([], {}, m.extra), ...m.index];
+      this.invAlt = m.alt;
+    });
+    return this.#invLoading;
+  }
 
   t = (key: StringKey | string, vars?: Record<string, string | number>) => translate(this.lang, key, vars);
 
@@ -114,6 +147,17 @@ export class AppState {
     this.sel = id;
     const f = id ? this.byId.get(id) : undefined;
     if (f && fly) this.flyTo(f);
+  }
+
+  /** Select an inventory entry: mapped → its feature; within → its area (with a note); else its own panel. */
+  selectInventory(e: InventoryEntry) {
+    if (e.disposition === 'mapped' && e.feature && this.byId.has(e.feature)) return this.select(e.feature, true);
+    this.sel = INV_PREFIX + e.id;
+    const area = e.disposition === 'within' && e.feature ? this.byId.get(e.feature) : undefined;
+    if (area) {
+      if (!this.isVisible(area.properties.layer)) this.setVisible(area.properties.layer, true);
+      this.flyTo(area);
+    }
   }
 
   flyTo(feature: Feature) {

@@ -17,7 +17,13 @@ export async function boot(): Promise<void> {
   if (errors.length) app.notify(app.t('loadError', { e: errors.map((e) => `${e.group} (${e.message})`).join('; ') }), 'error');
   app.index = index;
   app.data = data;
-  if (app.sel && !app.byId.has(app.sel)) {
+  if (app.sel?.startsWith('inv:')) {
+    await app.loadInventory().catch(() => undefined);
+    if (!app.selectedInv) {
+      app.notify(app.t('badParam', { p: 'sel' }), 'warn');
+      app.sel = null;
+    }
+  } else if (app.sel && !app.byId.has(app.sel)) {
     app.notify(app.t('badParam', { p: 'sel' }), 'warn');
     app.sel = null;
   }

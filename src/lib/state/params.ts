@@ -123,7 +123,7 @@ export const PARAMS: { [K in keyof UrlState]: Param<K> } = {
   lq: { key: 'lq', default: () => [], parse: list<LocationQuality>(LOCATION_QUALITIES), serialize: joinList },
   q: { key: 'q', default: () => '', parse: (r) => (r.length <= 100 ? r : INVALID), serialize: (v) => v || null },
   hide: { key: 'hide', default: () => [], parse: list<string>((v, c) => /^[a-z-]+:[a-z0-9-]+$/.test(v) && c.groupIds.has(v.split(':')[0])), serialize: joinList },
-  sel: { key: 'sel', default: () => null, parse: (r) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r) && r.length <= 80 ? r : INVALID), serialize: (v) => v },
+  sel: { key: 'sel', default: () => null, parse: (r) => (/^(inv:)?[a-z0-9]+(-[a-z0-9]+)*$/.test(r) && r.length <= 80 ? r : INVALID), serialize: (v) => v },
   place: {
     key: 'place',
     default: () => null,

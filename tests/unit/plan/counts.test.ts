@@ -16,3 +16,14 @@ describe('geodata/README.md', () => {
     expect(n).toBeLessThanOrEqual(170);
   });
 });
+
+describe('geodata/README.md inventory counts', () => {
+  it('states the current inventory counts by disposition (run `npm run geodata:readme` after editing inventory.json)', async () => {
+    const { inventoryMarkdown, INVENTORY_BEGIN, INVENTORY_END } = await import('../../../src/lib/plan/inventory.ts');
+    const readme = readFileSync(geodataPath('README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf(INVENTORY_BEGIN) + INVENTORY_BEGIN.length, readme.indexOf(INVENTORY_END)).trim();
+    const inv = JSON.parse(readFileSync(geodataPath('inventory.json'), 'utf8'));
+    expect(readme.indexOf(INVENTORY_BEGIN)).toBeGreaterThan(0);
+    expect(table).toBe(inventoryMarkdown(inv.entries));
+  });
+});
