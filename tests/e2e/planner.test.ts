@@ -229,7 +229,7 @@ describe('statistics and import', () => {
     expect(statsCsv).toContain(north.properties!.id as string);
 
     await page.click('#tab-import');
-    const n = Number(/\d+/.exec((await page.locator('.io section:last-child .help').textContent())!)![0]);
+    const n = Number(/\d+/.exec((await page.locator('[data-testid=export-section] .help').textContent())!)![0]);
     expect(n).toBeGreaterThan(0);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
     expect(dl.suggestedFilename()).toMatch(/^yuecheng-plan-\d{4}-\d{2}-\d{2}\.geojson$/);
@@ -252,7 +252,9 @@ describe('statistics and import', () => {
     const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync((await dl2.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split('\r\n')[0]).toBe('id,name_zh,name_en,category,zone,section,status,location_quality,lon,lat,excerpt_zh');
+    // 中文列名 in the Chinese UI (#13 §6); values translated, no Markdown markers
+    expect(csv.slice(1).split('\r\n')[0]).toBe('编号,名称,英文名称,类别,功能区,规划条目,状态,位置精度,经度,纬度,规划原文摘录');
+    expect(csv).not.toContain('**');
     expect(errors).toEqual([]);
   });
 });
