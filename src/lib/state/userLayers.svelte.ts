@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 // the importer (gcoord, geojson-validation) is loaded on the first import, not with the legend
-import type { Datum, ImportErrorKind, ImportWarning } from '../plan/importer.ts';
+import type { Datum, ImportErrorKind, ImportFormat, ImportWarning } from '../plan/importer.ts';
 import { app } from './app.svelte.ts';
 import { pt } from '../i18n/planner.ts';
 
@@ -17,7 +17,7 @@ export interface UserLayer {
   visible: boolean;
   opacity: number;
   datum: Datum;
-  format: 'geojson' | 'csv';
+  format: ImportFormat;
   fc: FeatureCollection;
   count: number;
   /** geometry kinds present, for the legend swatch */
@@ -62,7 +62,7 @@ class UserLayersState {
   private seq = 0;
 
   /** Add a validated collection (WGS84). `label` names each feature for lists and statistics. */
-  add(name: string, fc: FeatureCollection, datum: Datum, format: 'geojson' | 'csv', label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`): UserLayer {
+  add(name: string, fc: FeatureCollection, datum: Datum, format: ImportFormat, label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`): UserLayer {
     const n = ++this.seq;
     const id = `user-${n}`;
     // each feature gets a stable id for the map and the statistics; its own properties are kept
