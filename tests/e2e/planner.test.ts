@@ -127,7 +127,7 @@ describe('statistics and import', () => {
       ['broken.geojson', '{"type": "FeatureCollection", "features": [', 'not-json'],
       ['table.json', '{"rows": []}', 'not-geojson'],
       ['ring.geojson', JSON.stringify({ type: 'Polygon', coordinates: [[[120.5, 30], [120.6, 30], [120.6, 30.1]]] }), 'bad-geometry'],
-      ['bad.csv', 'lon,lat\n120.5,30\n120.6,abc\n', 'bad-coordinates'],
+      ['bad.csv', 'lon,lat\n120.6,abc\n', 'bad-coordinates'],
       ['far.geojson', JSON.stringify({ type: 'Point', coordinates: [2.35, 48.85] }), 'wrong-datum-range'],
       ['empty.csv', '', 'empty'],
     ];
@@ -139,9 +139,12 @@ describe('statistics and import', () => {
     }
     // the CSV message names the line (the header is line 1)
     expect(await page.getByTestId('import-error').textContent()).not.toContain('第 3 行');
+    // a bad row is skipped and named by its line (the header is line 1); the good row comes in
     await importBuffer(page, 'bad2.csv', 'lon,lat\n120.5,30\n120.6,abc\n');
-    await importOutcome(page, 'bad2.csv');
-    expect(await page.getByTestId('import-error').textContent()).toContain('第 3 行');
+    expect(await importOutcome(page, 'bad2.csv')).toBe('ok');
+    expect(await page.getByTestId('import-ok').textContent()).toContain('第 3 行');
+    expect(await page.getByTestId('import-ok').textContent()).toContain('1 / 2');
+    await page.locator('[data-user-layer] button', { hasText: '移除' }).last().click();
 
     // over 50 MB: refused by its size (checked before reading), the limit in the message
     const dir = mkdtempSync(join(tmpdir(), 'yc-'));

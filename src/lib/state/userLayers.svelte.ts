@@ -6,8 +6,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 // the importer (gcoord, geojson-validation) is loaded on the first import, not with the legend
 import type { Datum, ImportErrorKind, ImportFormat, ImportWarning } from '../plan/importer.ts';
-import { app } from './app.svelte.ts';
-import { pt } from '../i18n/planner.ts';
 
 export interface UserLayer {
   /** source id, also the prefix of its layer ids: user-1, user-1-fill, user-1-line, user-1-circle */
@@ -22,6 +20,12 @@ export interface UserLayer {
   count: number;
   /** geometry kinds present, for the legend swatch */
   kinds: ('point' | 'line' | 'polygon')[];
+  /** a display name per feature (same order as fc.features) */
+  labels: string[];
+  /** blob: URL of the map's copy (GeoJSON with numeric ids), or null to draw `fc` */
+  url: string | null;
+  /** statistics area id → indices of the features inside it (computed in the import worker) */
+  areaIndex: Record<string, Uint32Array> | null;
 }
 
 export const USER_COLORS = ['#e4572e', '#17bebb', '#8e44ad', '#2e86ab', '#c9184a', '#6a994e', '#f2a541', '#3d5a80'];
@@ -50,6 +54,14 @@ export interface ImportStatus {
   warnings: ImportWarning[];
 }
 
+/** An import paused for the user to confirm the coordinate system the file suggests. */
+export interface CrsQuestion {
+  file: File;
+  chosen: Datum;
+  detected: { crs: Datum; zh: string; en: string };
+  sheet?: string;
+}
+
 class UserLayersState {
   // raw: an imported file can hold a million vertices; the list is replaced, never mutated
   layers: UserLayer[] = $state.raw([]);
@@ -59,17 +71,31 @@ class UserLayersState {
   status: ImportStatus | null = $state.raw(null);
   /** name of the file being read */
   busy: string | null = $state(null);
+  /** progress of the running import: stage and 0–1 */
+  progress: { stage: string; done: number } | null = $state.raw(null);
+  /** a coordinate system to confirm before importing */
+  question: CrsQuestion | null = $state.raw(null);
+  /** stops the running import (set while one runs) */
+  cancel: (() => void) | null = $state.raw(null);
   private seq = 0;
 
-  /** Add a validated collection (WGS84). `label` names each feature for lists and statistics. */
-  add(name: string, fc: FeatureCollection, datum: Datum, format: ImportFormat, label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`): UserLayer {
+  /**
+   * Add a validated collection (WGS84). Properties are kept exactly as imported; what the app
+   * needs per feature lives beside them, never in them: `labels[i]` (lists, statistics) and the
+   * feature's index as its map id. `extra.mapData` is a GeoJSON Blob the map source fetches (big
+   * imports: no main-thread serialisation); `extra.areaIndex` holds the features inside each
+   * statistics area.
+   */
+  add(
+    name: string,
+    fc: FeatureCollection,
+    datum: Datum,
+    format: ImportFormat,
+    label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`,
+    extra: { labels?: string[]; mapData?: Blob; areaIndex?: Record<string, Uint32Array>; kinds?: UserLayer['kinds'] } = {},
+  ): UserLayer {
     const n = ++this.seq;
     const id = `user-${n}`;
-    // each feature gets a stable id for the map and the statistics; its own properties are kept
-    const features = fc.features.map((f, i) => ({
-      ...f,
-      properties: { ...(f.properties ?? {}), _uid: `${id}:${i}`, _label: label(f.properties, i) },
-    }));
     const layer: UserLayer = {
       id,
       name,
@@ -78,16 +104,21 @@ class UserLayersState {
       opacity: 1,
       datum,
       format,
-      fc: { type: 'FeatureCollection', features },
-      count: features.length,
-      kinds: kindsOf(fc),
+      fc,
+      count: fc.features.length,
+      kinds: extra.kinds ?? kindsOf(fc),
+      labels: extra.labels ?? fc.features.map((f, i) => label(f.properties as Record<string, unknown> | null, i)),
+      url: extra.mapData ? URL.createObjectURL(extra.mapData) : null,
+      areaIndex: extra.areaIndex ?? null,
     };
     this.layers = [...this.layers, layer];
     return layer;
   }
 
   remove(id: string) {
-    this.layers = this.layers.filter((l) => l.id !== id);
+    const l = this.layers.find((x) => x.id === id);
+    this.layers = this.layers.filter((x) => x.id !== id);
+    if (l?.url) setTimeout(() => URL.revokeObjectURL(l.url!), 5000);
   }
 
   set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity'>>) {
@@ -98,40 +129,11 @@ class UserLayersState {
 export const userLayers = new UserLayersState();
 
 /**
- * Import one file: refuse by size before reading, then read, validate and add it as a layer.
- * A failure never touches what is already loaded. Returns the new layer or null.
+ * Import one file in the import worker (src/lib/import/client.ts, loaded on first use): refused by
+ * size before reading; progress, cancel and a coordinate-system question along the way. A failure,
+ * a cancel or a crashed worker never touches what is already loaded. Returns the new layer or null.
  */
-export async function importFile(file: File, datum: Datum = userLayers.datum): Promise<UserLayer | null> {
-  const fail = (kind: ImportErrorKind | undefined, zh: string, en: string) => {
-    userLayers.status = { ok: false, name: file.name, kind, zh, en, warnings: [] };
-    const msg = app.lang === 'zh' ? zh : en;
-    app.notify(pt(app.lang, 'importFailed', { name: file.name, msg }), 'error');
-    return null;
-  };
-  userLayers.busy = file.name;
-  try {
-    const { checkFileSize, featureLabel, importBytes } = await import('../plan/importer.ts');
-    const pre = checkFileSize(file.size);
-    if (pre) return fail(pre.kind, pre.message_zh, pre.message_en);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      return fail(undefined, pt('zh', 'readFailed'), pt('en', 'readFailed'));
-    }
-    const r = importBytes(bytes, { name: file.name, datum });
-    if (!r.ok) return fail(r.kind, r.message_zh, r.message_en);
-    const layer = userLayers.add(file.name, r.fc, datum, r.format, featureLabel);
-    userLayers.status = {
-      ok: true,
-      name: file.name,
-      zh: pt('zh', 'imported', { name: file.name, n: layer.count }),
-      en: pt('en', 'imported', { name: file.name, n: layer.count }),
-      warnings: r.warnings,
-    };
-    app.notify(pt(app.lang, 'imported', { name: file.name, n: layer.count }), 'info');
-    return layer;
-  } finally {
-    userLayers.busy = null;
-  }
+export async function importFile(file: File, datum: Datum = userLayers.datum, opts: { sheet?: string } = {}): Promise<UserLayer | null> {
+  const { runImport } = await import('../import/client.ts');
+  return runImport(file, datum, opts);
 }
