@@ -180,8 +180,12 @@ function kmlIn(files: Record<string, Uint8Array>): string {
 
 function parseXml(text: string): Document | null {
   let failed = false;
-  const doc = new DOMParser({ onError: (level: string) => { if (level !== 'warning') failed = true; } }).parseFromString(text, 'text/xml');
-  return failed ? null : (doc as unknown as Document);
+  try {
+    const doc = new DOMParser({ onError: (level: string) => { if (level !== 'warning') failed = true; } }).parseFromString(text, 'text/xml');
+    return failed ? null : (doc as unknown as Document);
+  } catch {
+    return null;
+  }
 }
 
 function importKmlText(text: string, format: 'kml' | 'kmz' | 'gpx', opts: AnyOptions): AnyResult {

@@ -833,7 +833,8 @@ const EMPTY_ALLOWED = new Set(['MultiPoint', 'MultiLineString', 'MultiPolygon', 
 function isEmptyGeometry(g: unknown): boolean {
   const geom = g as { type: string; coordinates?: unknown; geometries?: unknown[] };
   if (geom.type === 'GeometryCollection') return (geom.geometries ?? []).every(isEmptyGeometry);
-  return EMPTY_ALLOWED.has(geom.type) && Array.isArray(geom.coordinates) && countPositions(geom, 1) === 0;
+  const hasPosition = (c: unknown): boolean => Array.isArray(c) && (typeof c[0] === 'number' || c.some(hasPosition));
+  return EMPTY_ALLOWED.has(geom.type) && Array.isArray(geom.coordinates) && !hasPosition(geom.coordinates);
 }
 
 /** A null-prototype copy: keys such as __proto__ or constructor stay ordinary data. */
