@@ -24,6 +24,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../tests/e2e/browser.ts';
 import { startServer } from '../tests/bench/server.ts';
 import { IDLE_HOOK, firstIdle, initialJs, describeJs, sumGzip, INITIAL_JS_BUDGET, type JsFile } from '../tests/bench/measure.ts';
 import { mixedFeatures, pointCollection, queryPoints } from '../tests/bench/synthetic.ts';
+import { BASELINE_HTML, IMPORT_CASES, bigPoints, importCases } from '../tests/bench/import-cases.ts';
 import { GROUPS } from '../src/lib/layers/registry.ts';
 import { HOME } from '../src/lib/map/camera.ts';
 import { combine, filterExpression, NO_FILTERS, type Filters } from '../src/lib/state/filters.ts';
@@ -43,7 +44,7 @@ const opt = (name: string) => {
 const RUNS = Number(opt('--runs') ?? 11);
 /** the built app to serve (default dist/; another directory lets a bench run ignore concurrent rebuilds) */
 const DIST = opt('--dist') ?? 'dist';
-const ONLY = opt('--only')?.split(',') ?? ['cold', 'bytes', 'nearby', 'filter', 'validate'];
+const ONLY = opt('--only')?.split(',') ?? ['cold', 'bytes', 'nearby', 'filter', 'validate', 'import-300k', 'big-300k'];
 const log = (...a: unknown[]) => (JSON_OUT ? console.error(...a) : console.log(...a));
 
 interface CaseResult {
@@ -505,7 +506,7 @@ function printTable(info: ReturnType<typeof machine>) {
 async function main() {
   const info = machine();
   log(`bench: ${info.cpus} CPUs, ${info.cpu}; load average ${info.load_avg.join(' ')}`);
-  const needBrowser = ONLY.some((c) => ['cold', 'bytes', 'filter'].includes(c));
+  const needBrowser = ONLY.some((c) => ['cold', 'bytes', 'filter', ...IMPORT_CASES].includes(c));
   if (needBrowser && !existsSync(resolve(ROOT, DIST, 'index.html'))) {
     log(`${DIST}/ is missing: running vite build`);
     const b = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', DIST], { cwd: ROOT, stdio: JSON_OUT ? ['ignore', 2, 2] : 'inherit' });
@@ -536,6 +537,13 @@ async function main() {
       if (ONLY.includes('filter')) {
         log(`filter change with 100k points: ${RUNS} alternating runs`);
         await filterCase(browser, server.url, RUNS);
+      }
+      if (IMPORT_CASES.some((c) => ONLY.includes(c))) {
+        log('import-300k and big-300k: one run each');
+        const big = bigPoints();
+        generated.set('/bench/big-300k.geojson', { body: big, type: 'application/geo+json' });
+        generated.set('/bench/big-baseline.html', { body: Buffer.from(BASELINE_HTML), type: 'text/html' });
+        await importCases(browser, server.url, big, results, log);
       }
     } finally {
       await browser.close();
