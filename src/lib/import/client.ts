@@ -67,8 +67,10 @@ export async function runImport(file: File, datum: Datum, opts: { sheet?: string
     if (outcome.type === 'failed') {
       const d = outcome.detected;
       if (d && d.crs !== datum) {
-        // the file suggests another system: ask, never shift silently
+        // the file suggests another system: ask (the question replaces the error), never shift silently
         userLayers.question = { file, chosen: datum, detected: { crs: d.crs, zh: d.zh, en: d.en }, sheet: opts.sheet };
+        userLayers.status = null;
+        return null;
       }
       return fail(file.name, outcome.result);
     }
