@@ -25,6 +25,7 @@ import { startServer } from '../tests/bench/server.ts';
 import { IDLE_HOOK, firstIdle, initialJs, describeJs, sumGzip, INITIAL_JS_BUDGET, type JsFile } from '../tests/bench/measure.ts';
 import { mixedFeatures, pointCollection, queryPoints } from '../tests/bench/synthetic.ts';
 import { restoreCase, selectCase } from '../tests/bench/workspace-cases.ts';
+import { BASELINE_HTML, IMPORT_CASES, bigPoints, importCases } from '../tests/bench/import-cases.ts';
 import { GROUPS } from '../src/lib/layers/registry.ts';
 import { HOME } from '../src/lib/map/camera.ts';
 import { combine, filterExpression, NO_FILTERS, type Filters } from '../src/lib/state/filters.ts';
@@ -44,7 +45,7 @@ const opt = (name: string) => {
 const RUNS = Number(opt('--runs') ?? 11);
 /** the built app to serve (default dist/; another directory lets a bench run ignore concurrent rebuilds) */
 const DIST = opt('--dist') ?? 'dist';
-const ONLY = opt('--only')?.split(',') ?? ['cold', 'bytes', 'nearby', 'filter', 'validate', 'select', 'restore'];
+const ONLY = opt('--only')?.split(',') ?? ['cold', 'bytes', 'nearby', 'filter', 'validate', 'select', 'restore', 'import-300k', 'big-300k'];
 const log = (...a: unknown[]) => (JSON_OUT ? console.error(...a) : console.log(...a));
 
 interface CaseResult {
@@ -506,7 +507,7 @@ function printTable(info: ReturnType<typeof machine>) {
 async function main() {
   const info = machine();
   log(`bench: ${info.cpus} CPUs, ${info.cpu}; load average ${info.load_avg.join(' ')}`);
-  const needBrowser = ONLY.some((c) => ['cold', 'bytes', 'filter', 'restore'].includes(c));
+  const needBrowser = ONLY.some((c) => ['cold', 'bytes', 'filter', 'restore', ...IMPORT_CASES].includes(c));
   if (ONLY.includes('select')) {
     log('select-100k: select by area over 100k points, index vs turf brute force');
     selectCase(results, log);
@@ -545,6 +546,13 @@ async function main() {
       if (ONLY.includes('restore')) {
         log('restore-100k: reload with a kept 100k-point workspace vs fresh page + import');
         await restoreCase(browser, server.url, results, log);
+      }
+      if (IMPORT_CASES.some((c) => ONLY.includes(c))) {
+        log('import-300k and big-300k: one run each');
+        const big = bigPoints();
+        generated.set('/bench/big-300k.geojson', { body: big, type: 'application/geo+json' });
+        generated.set('/bench/big-baseline.html', { body: Buffer.from(BASELINE_HTML), type: 'text/html' });
+        await importCases(browser, server.url, big, results, log);
       }
     } finally {
       await browser.close();

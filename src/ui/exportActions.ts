@@ -56,7 +56,7 @@ export async function runExport(features: Feature[], format: ExportFormat, datum
     } else if (format === 'kml') {
       const { toKml } = await import('../lib/plan/exportFormats.ts');
       name = exportFileName('kml', new Date(), stem);
-      saveBlob(toKml(features, (f) => String((lang === 'zh' ? f.properties?.name_zh : f.properties?.name_en) ?? f.properties?._label ?? f.properties?.name ?? '')), name, 'application/vnd.google-earth.kml+xml');
+      saveBlob(toKml(features, (f) => String((lang === 'zh' ? f.properties?.name_zh : f.properties?.name_en) ?? f.properties?.name ?? f.properties?.['名称'] ?? '')), name, 'application/vnd.google-earth.kml+xml');
     } else {
       const { toShapefileZip } = await import('../lib/plan/exportFormats.ts');
       name = exportFileName('zip', new Date(), stem);

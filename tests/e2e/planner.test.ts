@@ -127,7 +127,7 @@ describe('statistics and import', () => {
       ['broken.geojson', '{"type": "FeatureCollection", "features": [', 'not-json'],
       ['table.json', '{"rows": []}', 'not-geojson'],
       ['ring.geojson', JSON.stringify({ type: 'Polygon', coordinates: [[[120.5, 30], [120.6, 30], [120.6, 30.1]]] }), 'bad-geometry'],
-      ['bad.csv', 'lon,lat\n120.5,30\n120.6,abc\n', 'bad-coordinates'],
+      ['bad.csv', 'lon,lat\n120.6,abc\n', 'bad-coordinates'],
       ['far.geojson', JSON.stringify({ type: 'Point', coordinates: [2.35, 48.85] }), 'wrong-datum-range'],
       ['empty.csv', '', 'empty'],
     ];
@@ -139,9 +139,12 @@ describe('statistics and import', () => {
     }
     // the CSV message names the line (the header is line 1)
     expect(await page.getByTestId('import-error').textContent()).not.toContain('第 3 行');
+    // a bad row is skipped and named by its line (the header is line 1); the good row comes in
     await importBuffer(page, 'bad2.csv', 'lon,lat\n120.5,30\n120.6,abc\n');
-    await importOutcome(page, 'bad2.csv');
-    expect(await page.getByTestId('import-error').textContent()).toContain('第 3 行');
+    expect(await importOutcome(page, 'bad2.csv')).toBe('ok');
+    expect(await page.getByTestId('import-ok').textContent()).toContain('第 3 行');
+    expect(await page.getByTestId('import-ok').textContent()).toContain('1 / 2');
+    await page.getByTestId('user-remove-user-2').click();
 
     // over 50 MB: refused by its size (checked before reading), the limit in the message
     const dir = mkdtempSync(join(tmpdir(), 'yc-'));
@@ -166,15 +169,15 @@ describe('statistics and import', () => {
     await importBuffer(page, 'gcj.csv', csv, 'gcj02');
     expect(await importOutcome(page, 'gcj.csv')).toBe('ok');
     await waitIdle(page);
-    const [a] = await sourceCoords(page, 'user-2');
-    const [b] = await sourceCoords(page, 'user-3');
+    const [a] = await sourceCoords(page, 'user-3');
+    const [b] = await sourceCoords(page, 'user-4');
     expect(a).toEqual([120.5858, 30.0]);
     const d = karney(a, b);
     expect(d).toBeGreaterThan(400);
     expect(d).toBeLessThan(600);
     // both are drawn, at different places on screen
-    expect(await rendered(page, 'user-2-circle')).toBe(1);
     expect(await rendered(page, 'user-3-circle')).toBe(1);
+    expect(await rendered(page, 'user-4-circle')).toBe(1);
     const px = await page.evaluate(([a, b]) => {
       const m = (window as unknown as W).__map;
       const p = m.project(a as [number, number]);
@@ -184,11 +187,11 @@ describe('statistics and import', () => {
     expect(px).toBeGreaterThan(1);
     // removing a layer removes its source and layers, and nothing else
     const before = await mapState(page);
-    await page.getByTestId('user-remove-user-2').click();
+    await page.getByTestId('user-remove-user-3').click();
     await waitIdle(page);
     const s = await mapState(page);
-    expect(s.sources).toEqual(before.sources.filter((x) => x !== 'user-2'));
-    expect(s.layers).toEqual(before.layers.filter((l) => !l.startsWith('user-2-')));
+    expect(s.sources).toEqual(before.sources.filter((x) => x !== 'user-3'));
+    expect(s.layers).toEqual(before.layers.filter((l) => !l.startsWith('user-3-')));
   });
 
   it('a file dropped onto the map is imported with the chosen datum', async () => {
@@ -243,11 +246,11 @@ describe('statistics and import', () => {
     expect(await importOutcome(page, 'roundtrip.geojson')).toBe('ok');
     await waitIdle(page);
     const back = await page.evaluate(() => {
-      const s = (window as unknown as W).__map.getSource('user-5') as unknown as { serialize(): { data: FeatureCollection } };
+      const s = (window as unknown as W).__map.getSource('user-6') as unknown as { serialize(): { data: FeatureCollection } };
       return s.serialize().data.features.map((f) => [f.properties!.id, f.geometry]);
     });
     expect(back).toEqual(fc.features.map((f) => [f.properties!.id, f.geometry]));
-    expect(await rendered(page, 'user-5-circle')).toBeGreaterThan(0);
+    expect(await rendered(page, 'user-6-circle')).toBeGreaterThan(0);
 
     const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync((await dl2.path())!, 'utf8');

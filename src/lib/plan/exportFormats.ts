@@ -16,14 +16,13 @@ import { toKML } from '@placemarkio/tokml';
 import { zipSync, strToU8 } from 'fflate';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { mapGeometry, forward, PRJ, type ExportDatum } from './datums.ts';
-import { INTERNAL } from './exporter.ts';
 
 const DERIVED = new Set(['also_str', 'chapter']);
 const strip = (s: unknown) => (typeof s === 'string' ? s.replace(/\*\*/g, '') : s);
 
 function cleanProps(p: Record<string, unknown> | null | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p ?? {})) if (!DERIVED.has(k) && !INTERNAL.test(k)) out[k] = strip(v);
+  for (const [k, v] of Object.entries(p ?? {})) if (!DERIVED.has(k)) out[k] = strip(v);
   return out;
 }
 

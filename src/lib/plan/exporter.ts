@@ -75,7 +75,7 @@ export function representativePoint(g: Geometry | null | undefined): Position | 
 
 function cleanProps(p: Record<string, unknown> | null | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p ?? {})) if (!DERIVED.has(k) && !INTERNAL.test(k)) out[k] = v;
+  for (const [k, v] of Object.entries(p ?? {})) if (!DERIVED.has(k)) out[k] = v;
   return out;
 }
 
@@ -130,7 +130,7 @@ export function toCsvAll(features: Feature[], opts: CsvOptions = {}): string {
   const lang = opts.lang ?? 'en';
   const cols: string[] = [];
   const seen = new Set<string>();
-  for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!seen.has(k) && !INTERNAL.test(k)) (seen.add(k), cols.push(k));
+  for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!seen.has(k)) (seen.add(k), cols.push(k));
   const head = opts.projected ? PROJECTED_HEADERS[lang] : CSV_HEADERS[lang];
   const rnd = opts.projected ? round3 : round8;
   const rows: unknown[][] = [[...cols, head.lon, head.lat]];
@@ -142,9 +142,6 @@ export function toCsvAll(features: Feature[], opts: CsvOptions = {}): string {
   }
   return csvDocument(rows);
 }
-
-/** Keys the app adds to imported features (not user data): left out of exports. */
-export const INTERNAL = /^(?:_uid|_label|__ws_.*)$/;
 
 /** A file name with the date: yuecheng-plan-2026-11-28.geojson */
 export function exportFileName(ext: 'geojson' | 'csv' | 'kml' | 'zip' | 'json', date = new Date(), stem = 'yuecheng-plan'): string {

@@ -13,17 +13,25 @@
  * conversion → China / Shaoxing range.
  */
 import gcoord from 'gcoord';
+import Papa from 'papaparse';
+import { parse as parseWkt } from 'wellknown';
 import { isFeatureCollection } from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { crsFromMagnitudes, crsLabel, epsgOf, gkToLonLat, isProjected, type Crs, type Detected } from '../import/crs.ts';
 
-export const DATUMS = ['wgs84', 'gcj02', 'bd09'] as const;
-export type Datum = (typeof DATUMS)[number];
+/** The longitude/latitude systems offered as radio buttons; projected zones are chosen from a list. */
+export const DATUMS = ['wgs84', 'gcj02', 'bd09', 'cgcs2000'] as const;
+/** Any system the importer converts from: lon/lat datums or a CGCS2000 Gauss–Krüger zone (`epsg:4549`). */
+export type Datum = Crs;
 
-export const DATUM_LABELS: Record<Datum, { zh: string; en: string }> = {
+export const DATUM_LABELS: Record<(typeof DATUMS)[number], { zh: string; en: string }> = {
   wgs84: { zh: 'WGS84（GPS、天地图、OpenStreetMap）', en: 'WGS84 (GPS, Tianditu, OpenStreetMap)' },
   gcj02: { zh: 'GCJ-02（高德、腾讯、谷歌中国）', en: 'GCJ-02 (Amap/Gaode, Tencent, Google China)' },
   bd09: { zh: 'BD-09（百度）', en: 'BD-09 (Baidu)' },
+  cgcs2000: { zh: 'CGCS2000 经纬度（EPSG:4490）', en: 'CGCS2000 longitude/latitude (EPSG:4490)' },
 };
+
+export const isDatum = (d: unknown): d is Datum => typeof d === 'string' && ((DATUMS as readonly string[]).includes(d) || isProjected(d));
 
 export const IMPORT_ERROR_KINDS = [
   'too-large',
@@ -39,6 +47,11 @@ export const IMPORT_ERROR_KINDS = [
   'property-too-large',
   'csv-syntax',
   'csv-no-coordinate-columns',
+  'too-many-rows',
+  'bad-archive',
+  'unsupported-crs',
+  'worker-failed',
+  'cancelled',
 ] as const;
 export type ImportErrorKind = (typeof IMPORT_ERROR_KINDS)[number];
 
@@ -57,6 +70,8 @@ export const LIMITS = {
   listed: 5,
   /** problems kept in the result */
   kept: 100,
+  /** rows of a table (CSV, TSV, Excel), counted before parsing */
+  maxRows: 500_000,
 };
 
 /** Generous boxes: China (where GCJ-02/BD-09 exist) and the Shaoxing area (≈ 200 km around). */
@@ -74,7 +89,17 @@ export interface ImportProblem {
 }
 
 export interface ImportWarning {
-  code: 'gbk' | 'datum-converted' | 'no-geometry-skipped' | 'properties-added' | 'crs-ignored' | 'extra-cells-ignored';
+  code:
+    | 'gbk'
+    | 'datum-converted'
+    | 'no-geometry-skipped'
+    | 'empty-geometry-skipped'
+    | 'properties-added'
+    | 'crs-ignored'
+    | 'extra-cells-ignored'
+    | 'rows-skipped'
+    | 'several-layers'
+    | 'sheet';
   message_zh: string;
   message_en: string;
 }
@@ -83,11 +108,17 @@ export interface ImportSuccess {
   ok: true;
   fc: FeatureCollection;
   warnings: ImportWarning[];
-  format: 'geojson' | 'csv';
+  format: ImportFormat;
   encoding: 'utf-8' | 'gbk';
   datum: Datum;
   vertices: number;
+  /** rows read and rows imported (tables only) */
+  rows?: { read: number; imported: number };
+  /** the coordinate system suggested by the file (a .prj, or the coordinate magnitudes) */
+  detected?: Detected | null;
 }
+
+export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpx' | 'xlsx';
 
 export interface ImportFailure {
   ok: false;
@@ -95,6 +126,8 @@ export interface ImportFailure {
   message_zh: string;
   message_en: string;
   problems: ImportProblem[];
+  /** when the coordinates did not fit the declared system: what the file itself suggests */
+  detected?: Detected | null;
 }
 
 export type ImportResult = ImportSuccess | ImportFailure;
@@ -105,6 +138,8 @@ export interface ImportOptions {
   datum?: Datum;
   /** force the format instead of detecting it */
   format?: 'geojson' | 'csv';
+  /** progress, 0–1, of the slow steps */
+  progress?: (stage: string, done: number) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,8 +152,8 @@ const HEADLINES: Record<ImportErrorKind, (v: Record<string, string>) => { zh: st
   'too-large': (v) => ({ zh: `文件过大（${v.size}），上限为 50 MB。`, en: `The file is too large (${v.size}); the limit is 50 MB.` }),
   empty: () => ({ zh: '文件是空的，或不含任何可显示的要素。', en: 'The file is empty or has no features to show.' }),
   'unsupported-format': (v) => ({
-    zh: `无法识别的文件格式${v.hint ? `（${v.hint_zh}）` : ''}：请使用 GeoJSON（.geojson、.json）或 CSV（.csv）。`,
-    en: `Unrecognised file format${v.hint ? ` (${v.hint})` : ''}: use GeoJSON (.geojson, .json) or CSV (.csv).`,
+    zh: `无法识别的文件格式${v.hint ? `（${v.hint_zh}）` : ''}：支持 GeoJSON、CSV/TSV、Excel（.xlsx）、打包的 Shapefile（.zip）、KML、KMZ 和 GPX。`,
+    en: `Unrecognised file format${v.hint ? ` (${v.hint})` : ''}: use GeoJSON, CSV/TSV, Excel (.xlsx), a zipped Shapefile (.zip), KML, KMZ or GPX.`,
   }),
   'not-json': (v) => ({ zh: `不是有效的 JSON：${v.detail}`, en: `Not valid JSON: ${v.detail}` }),
   'too-deep': () => ({ zh: `JSON 嵌套过深（超过 ${LIMITS.maxDepth} 层），已拒绝。`, en: `The JSON is nested too deeply (more than ${LIMITS.maxDepth} levels); refused.` }),
@@ -136,12 +171,26 @@ const HEADLINES: Record<ImportErrorKind, (v: Record<string, string>) => { zh: st
   'property-too-large': () => ({ zh: '属性过大：', en: 'Properties too large:' }),
   'csv-syntax': () => ({ zh: 'CSV 格式有误：', en: 'CSV syntax error:' }),
   'csv-no-coordinate-columns': (v) => ({
-    zh: `CSV 中找不到经纬度列（需要 lon/lat、lng、longitude/latitude、经度/纬度 或 x/y）。表头为：${v.header}`,
-    en: `No longitude/latitude columns in the CSV (expected lon/lat, lng, longitude/latitude, 经度/纬度 or x/y). The header is: ${v.header}`,
+    zh: `表格中找不到坐标列（需要 lon/lat、lng、longitude/latitude、经度/纬度、x/y，或一列 WKT，或一列“经度,纬度”形式的坐标）。表头为：${v.header}`,
+    en: `No coordinate columns in the table (expected lon/lat, lng, longitude/latitude, 经度/纬度 or x/y, a WKT column, or one "lon,lat" column such as 坐标). The header is: ${v.header}`,
   }),
+  'too-many-rows': (v) => ({
+    zh: `表格约有 ${v.n} 行，超过浏览器中可导入的上限 ${fmt(LIMITS.maxRows)} 行，未读取。请按区域或类别拆分为几个文件分别导入，或只保留经度、纬度和一两列属性后导出为 GeoJSON 再导入。`,
+    en: `The table has about ${v.n} rows, more than the ${fmt(LIMITS.maxRows)} rows the browser can import; it was not read. Split it into several files (by area or category) and import them one by one, or keep only longitude, latitude and one or two columns.`,
+  }),
+  'bad-archive': (v) => ({ zh: `压缩包无法读取：${v.detail_zh}`, en: `The archive cannot be read: ${v.detail}` }),
+  'unsupported-crs': (v) => ({
+    zh: `不支持的坐标系 ${v.name}：请在 GIS 软件中转换为 CGCS2000 或 WGS84 后再导入（西安 80、北京 54 需要本地转换参数）。`,
+    en: `Unsupported coordinate system ${v.name}: convert it to CGCS2000 or WGS84 in a GIS first (Xi'an 1980 and Beijing 1954 need local transformation parameters).`,
+  }),
+  'worker-failed': (v) => ({
+    zh: `读取文件的后台进程意外终止（${v.detail_zh}），可能是文件过大、内存不足。已加载的图层不受影响。`,
+    en: `The background reader stopped unexpectedly (${v.detail}), probably out of memory on a very large file. The layers already loaded are unaffected.`,
+  }),
+  cancelled: () => ({ zh: '导入已取消，已加载的图层不受影响。', en: 'Import cancelled; the layers already loaded are unaffected.' }),
 };
 
-const DATUM_SHORT: Record<Datum, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+const DATUM_SHORT = (d: Datum) => crsLabel(d, 'en');
 
 function whereZh(p: ImportProblem) {
   return p.line !== null ? `第 ${p.line} 行` : p.feature !== null ? `第 ${p.feature + 1} 个要素（features[${p.feature}]）` : '';
@@ -199,8 +248,12 @@ export function checkFileSize(bytes: number): ImportFailure | null {
   return null;
 }
 
-/** Decode: UTF-8 (strict) first, then GBK; a BOM is stripped. */
+/**
+ * Decode: a UTF-8 BOM (EF BB BF) is stripped from the bytes first; then UTF-8 (strict), else GBK
+ * on the bytes after the BOM (so a BOM in front of GBK text never turns into 锘).
+ */
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gbk' } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   let text: string;
   let encoding: 'utf-8' | 'gbk' = 'utf-8';
   try {
@@ -227,8 +280,8 @@ export function binaryKind(bytes: Uint8Array): string | null {
 }
 
 const HINT_ZH: Record<string, string> = {
-  'zip/xlsx/kmz': '压缩包、Excel 或 KMZ，请另存为 CSV',
-  shapefile: 'Shapefile，请先转换为 GeoJSON',
+  'zip/xlsx/kmz': '压缩包、Excel 或 KMZ，请使用其真实扩展名（.zip、.xlsx、.kmz）',
+  shapefile: '单独的 .shp 文件，请将 .shp、.shx、.dbf、.prj 一起打包为 .zip',
   PNG: '图片',
   JPEG: '图片',
   PDF: 'PDF 文档',
@@ -239,8 +292,8 @@ const HINT_ZH: Record<string, string> = {
   text: '文本既不像 JSON 也不像 CSV',
 };
 const HINT_EN: Record<string, string> = {
-  'zip/xlsx/kmz': 'a zip, Excel or KMZ file; save it as CSV',
-  shapefile: 'a shapefile; convert it to GeoJSON first',
+  'zip/xlsx/kmz': 'a zip, Excel or KMZ file; give it its real extension (.zip, .xlsx, .kmz)',
+  shapefile: 'a bare .shp; zip it together with its .shx, .dbf and .prj',
   binary: 'a binary file',
   kml: 'KML; convert it to GeoJSON first',
   gpx: 'GPX; convert it to GeoJSON first',
@@ -268,7 +321,11 @@ export function detectFormat(name: string, text: string): 'geojson' | 'csv' | { 
 
 /** Convert one [lon, lat] from the declared datum to WGS84 (extra elements kept). */
 export function toWgs84(p: Position, datum: Datum): Position {
-  if (datum === 'wgs84') return p;
+  if (datum === 'wgs84' || datum === 'cgcs2000') return p;
+  if (isProjected(datum)) {
+    const [x, y] = gkToLonLat(epsgOf(datum))(p[0], p[1]);
+    return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
+  }
   const [x, y] = gcoord.transform([p[0], p[1]] as [number, number], datum === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84) as [number, number];
   return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
 }
@@ -413,16 +470,83 @@ function forEachPosition(g: Geometry, fn: (p: Position) => void): void {
   mapPositions(g, (p) => (fn(p), p));
 }
 
+type Located = { geometry: Geometry; feature: number | null; line: number | null };
+
+/** A sample of raw positions (for guessing the system from magnitudes). */
+function samplePositions(geoms: Located[], max = 2000): [number, number][] {
+  const out: [number, number][] = [];
+  const step = Math.max(1, Math.floor(geoms.length / max));
+  for (let i = 0; i < geoms.length && out.length < max; i += step) {
+    forEachPosition(geoms[i].geometry, (p) => {
+      if (out.length < max && typeof p[0] === 'number' && typeof p[1] === 'number') out.push([p[0], p[1]]);
+    });
+  }
+  return out;
+}
+
+/** checkRanges, and on failure what the magnitudes suggest instead. */
+function rangesOrDetect(geoms: Located[], datum: Datum): ReturnType<typeof checkRanges> {
+  const r = checkRanges(geoms, datum);
+  if ('fail' in r) {
+    const d = crsFromMagnitudes(samplePositions(geoms));
+    if (d && d.crs !== datum) {
+      r.fail.detected = d;
+      r.fail.message_zh += ` 坐标看起来是 ${crsLabel(d.crs, 'zh')}：${d.zh}。请选择该坐标系后重新导入。`;
+      r.fail.message_en += ` The coordinates look like ${crsLabel(d.crs, 'en')}: ${d.en}. Choose it and import again.`;
+    }
+  }
+  return r;
+}
+
 /**
  * Ranges of the raw positions (projected metres? lat/lon swapped? out of ±180/±90?), then of the
  * converted ones (in China? near Shaoxing?). Each geometry carries where it came from.
  */
 function checkRanges(
-  geoms: { geometry: Geometry; feature: number | null; line: number | null }[],
+  geoms: Located[],
   datum: Datum,
 ): { problems: Problems; converted: Geometry[] } | { fail: ImportFailure } {
   const problems = new Problems();
-  const vars = { datum: DATUM_SHORT[datum] };
+  const vars = { datum: DATUM_SHORT(datum) };
+  // 0. a projected system: every position from metres to lon/lat first, then the checks below
+  if (isProjected(datum)) {
+    const conv = gkToLonLat(epsgOf(datum));
+    let lonLatLike = 0;
+    let n = 0;
+    let firstWhere: { feature: number | null; line: number | null } | null = null;
+    geoms = geoms.map((g) => ({
+      ...g,
+      geometry: mapPositions(g.geometry, (p) => {
+        n++;
+        if (Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90) {
+          lonLatLike++;
+          firstWhere ??= { feature: g.feature, line: g.line };
+        }
+        const [x, y] = conv(p[0], p[1]);
+        return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
+      }),
+    }));
+    if (lonLatLike > 0) {
+      const f = failure('wrong-datum-range', [
+        {
+          kind: 'wrong-datum-range',
+          feature: firstWhere!.feature,
+          line: firstWhere!.line,
+          message_zh: `${fmt(lonLatLike)} / ${fmt(n)} 个坐标是经纬度而非以米为单位的投影坐标，请选择 WGS84 或 CGCS2000 经纬度`,
+          message_en: `${fmt(lonLatLike)} of ${fmt(n)} coordinates are longitude/latitude, not projected metres; choose WGS84 or CGCS2000 geographic`,
+        },
+      ], vars);
+      return { fail: f };
+    }
+    const r = checkRanges(geoms, 'cgcs2000');
+    if ('fail' in r) {
+      const f = r.fail;
+      const hint_zh = `（所选坐标系：${crsLabel(datum, 'zh')}；换算结果不在预期范围，请检查带号或中央经线）`;
+      const hint_en = ` (declared: ${crsLabel(datum, 'en')}; the converted positions are off: check the zone or central meridian)`;
+      return { fail: { ...f, message_zh: f.message_zh + hint_zh, message_en: f.message_en + hint_en } };
+    }
+    return r;
+  }
   // 1. raw ranges: projected metres? swapped? plain out of range?
   let outOfRange = 0;
   let swappedFits = 0;
@@ -450,7 +574,7 @@ function checkRanges(
     if (projected === outOfRange) {
       const p = new Problems();
       for (const q of problems.list)
-        p.add('bad-coordinates', q, `${q.message_zh}；这看起来是以米为单位的投影坐标，请先转换为经纬度`, `${q.message_en}; these look like projected coordinates in metres; convert them to longitude/latitude first`);
+        p.add('bad-coordinates', q, `${q.message_zh}；这看起来是以米为单位的投影坐标，请选择对应的 CGCS2000 高斯–克吕格投影带`, `${q.message_en}; these look like projected coordinates in metres; choose the CGCS2000 Gauss–Krüger zone they are in`);
       p.total = problems.total;
       return { fail: p.fail(['bad-coordinates']) };
     }
@@ -643,8 +767,8 @@ const WARN = {
   gbk: (): ImportWarning => ({ code: 'gbk', message_zh: '文件不是 UTF-8，已按 GBK 编码读取。', message_en: 'The file is not UTF-8; it was read as GBK.' }),
   datum: (d: Datum): ImportWarning => ({
     code: 'datum-converted',
-    message_zh: `坐标已从 ${DATUM_SHORT[d]} 转换为 WGS84（偏移约数百米）。`,
-    message_en: `Coordinates were converted from ${DATUM_SHORT[d]} to WGS84 (a shift of a few hundred metres).`,
+    message_zh: isProjected(d) ? `坐标已从 ${crsLabel(d, 'zh')} 换算为经纬度（WGS84）。` : `坐标已从 ${DATUM_SHORT(d)} 转换为 WGS84${d === 'cgcs2000' ? '（两者相差仅数厘米，未作偏移）' : '（偏移约数百米）'}。`,
+    message_en: isProjected(d) ? `Coordinates were converted from ${crsLabel(d, 'en')} to longitude/latitude (WGS84).` : `Coordinates were converted from ${DATUM_SHORT(d)} to WGS84${d === 'cgcs2000' ? ' (they agree to a few centimetres; no shift applied)' : ' (a shift of a few hundred metres)'}.`,
   }),
   noGeom: (n: number, first: number): ImportWarning => ({
     code: 'no-geometry-skipped',
@@ -660,6 +784,16 @@ const WARN = {
     code: 'crs-ignored',
     message_zh: '文件中的 crs 成员已忽略：坐标按所选坐标系的经纬度读取。',
     message_en: 'The file’s "crs" member was ignored: coordinates are read as longitude/latitude in the declared datum.',
+  }),
+  emptyGeom: (idx: number[]): ImportWarning => ({
+    code: 'empty-geometry-skipped',
+    message_zh: `${idx.length} 个要素的几何为空（没有任何坐标），未导入：${idx.slice(0, LIMITS.listed).map((i) => `features[${i}]`).join('、')}${idx.length > LIMITS.listed ? ' 等' : ''}。`,
+    message_en: `${idx.length} feature(s) with an empty geometry (no positions) were not imported: ${idx.slice(0, LIMITS.listed).map((i) => `features[${i}]`).join(', ')}${idx.length > LIMITS.listed ? ', …' : ''}.`,
+  }),
+  rows: (skipped: ImportProblem[], total: number, read: number): ImportWarning => ({
+    code: 'rows-skipped',
+    message_zh: `已导入 ${fmt(read - total)} / ${fmt(read)} 行；跳过 ${fmt(total)} 行：${skipped.slice(0, LIMITS.listed).map((p) => `第 ${p.line} 行：${p.message_zh}`).join('；')}${total > LIMITS.listed ? '；……' : ''}`,
+    message_en: `Imported ${fmt(read - total)} of ${fmt(read)} rows; ${fmt(total)} skipped: ${skipped.slice(0, LIMITS.listed).map((p) => `line ${p.line}: ${p.message_en}`).join('; ')}${total > LIMITS.listed ? '; …' : ''}`,
   }),
   extra: (n: number, first: number): ImportWarning => ({
     code: 'extra-cells-ignored',
@@ -691,6 +825,27 @@ export function importGeoJSONText(text: string, datum: Datum = 'wgs84'): ImportR
     }
     return failure('not-json', [], { detail });
   }
+  return importGeoJSONObject(obj, datum);
+}
+
+const EMPTY_ALLOWED = new Set(['MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection']);
+/** A geometry with no positions at all (MultiPoint [], MultiPolygon [], GeometryCollection []…). */
+function isEmptyGeometry(g: unknown): boolean {
+  const geom = g as { type: string; coordinates?: unknown; geometries?: unknown[] };
+  if (geom.type === 'GeometryCollection') return (geom.geometries ?? []).every(isEmptyGeometry);
+  const hasPosition = (c: unknown): boolean => Array.isArray(c) && (typeof c[0] === 'number' || c.some(hasPosition));
+  return EMPTY_ALLOWED.has(geom.type) && Array.isArray(geom.coordinates) && !hasPosition(geom.coordinates);
+}
+
+/** A null-prototype copy: keys such as __proto__ or constructor stay ordinary data. */
+export function plainProps(p: unknown): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  if (p && typeof p === 'object') for (const k of Object.keys(p)) out[k] = (p as Record<string, unknown>)[k];
+  return out;
+}
+
+/** Validate a parsed GeoJSON value (from JSON, KML, GPX or a shapefile) and convert it to WGS84. */
+export function importGeoJSONObject(obj: unknown, datum: Datum = 'wgs84', format: ImportFormat = 'geojson'): ImportResult {
   const warnings: ImportWarning[] = [];
   // normalise to a FeatureCollection
   let fcObj: { type: 'FeatureCollection'; features: unknown[]; crs?: unknown };
@@ -722,6 +877,8 @@ export function importGeoJSONText(text: string, datum: Datum = 'wgs84'): ImportR
   let noGeom = 0;
   let firstNoGeom = -1;
   let propsAdded = 0;
+  /** features whose geometry has no positions at all: skipped and named one by one */
+  const empty: number[] = [];
   fcObj.features.forEach((f, i) => {
     if (f === null || typeof f !== 'object' || Array.isArray(f)) return w.problems.add('bad-geometry', { feature: i }, `不是要素对象：${short(f)}`, `not a Feature object: ${short(f)}`);
     const feat = f as { type?: unknown; geometry?: unknown; properties?: unknown };
@@ -737,8 +894,12 @@ export function importGeoJSONText(text: string, datum: Datum = 'wgs84'): ImportR
     const before = w.problems.total;
     checkGeometry(feat.geometry, i, w);
     if (w.problems.total === before) {
+      if (isEmptyGeometry(feat.geometry)) {
+        empty.push(i);
+        return;
+      }
       if (feat.properties === undefined) propsAdded++;
-      kept.push({ f: { ...(f as Feature), properties: (feat.properties as Record<string, unknown>) ?? {} }, index: i });
+      kept.push({ f: { ...(f as Feature), properties: plainProps(feat.properties) }, index: i });
     }
   });
   if (w.problems.any) return w.problems.fail(['bad-geometry', 'bad-coordinates']);
@@ -760,7 +921,9 @@ export function importGeoJSONText(text: string, datum: Datum = 'wgs84'): ImportR
     return failure('bad-geometry', [{ kind: 'bad-geometry', feature: null, line: null, message_zh: `GeoJSON 校验失败：${(e as Error).message}`, message_en: `GeoJSON validation failed: ${(e as Error).message}` }]);
   }
 
-  if (kept.length === 0) return failure('empty', noGeom ? [{ kind: 'empty', feature: null, line: null, message_zh: `${noGeom} 个要素都没有几何`, message_en: `all ${noGeom} feature(s) have no geometry` }] : []);
+  const emptyProblems: ImportProblem[] = empty.map((i) => ({ kind: 'empty', feature: i, line: null, message_zh: '几何为空（没有任何坐标）', message_en: 'the geometry is empty (no positions)' }));
+  if (kept.length === 0)
+    return failure('empty', [...(noGeom ? [{ kind: 'empty' as const, feature: null, line: null, message_zh: `${noGeom} 个要素没有几何`, message_en: `${noGeom} feature(s) have no geometry` }] : []), ...emptyProblems], {}, (noGeom ? 1 : 0) + empty.length);
 
   // properties
   const pp = new Problems();
@@ -768,16 +931,17 @@ export function importGeoJSONText(text: string, datum: Datum = 'wgs84'): ImportR
   if (pp.any) return pp.fail(['property-too-large']);
 
   // ranges and datum
-  const r = checkRanges(
+  const r = rangesOrDetect(
     kept.map((k) => ({ geometry: k.f.geometry, feature: k.index, line: null })),
     datum,
   );
   if ('fail' in r) return r.fail;
   if (noGeom) warnings.push(WARN.noGeom(noGeom, firstNoGeom));
+  if (empty.length) warnings.push(WARN.emptyGeom(empty));
   if (propsAdded) warnings.push(WARN.props(propsAdded));
   if (datum !== 'wgs84') warnings.push(WARN.datum(datum));
   const features: Feature[] = kept.map((k, i) => ({ ...k.f, geometry: r.converted[i] }));
-  return { ok: true, fc: { type: 'FeatureCollection', features }, warnings, format: 'geojson', encoding: 'utf-8', datum, vertices: w.vertices };
+  return { ok: true, fc: { type: 'FeatureCollection', features }, warnings, format, encoding: 'utf-8', datum, vertices: w.vertices };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -809,60 +973,46 @@ export function csvDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 records (quotes, doubled quotes, CRLF/LF/CR, newlines inside quotes). */
-export function parseCsvRecords(text: string, delimiter = csvDelimiter(text)): { records: CsvRecord[] } | { error: { line: number; message_zh: string; message_en: string } } {
-  const records: CsvRecord[] = [];
+/**
+ * RFC 4180 records via papaparse (quotes, doubled quotes, newlines inside quotes; CRLF and CR are
+ * read as LF), each with the 1-based line where it starts. An unclosed quote is an error (everything
+ * after it would be one cell); other malformed quoting marks the record (`bad`) so it can be skipped.
+ */
+export function parseCsvRecords(
+  text: string,
+  delimiter = csvDelimiter(text),
+): { records: (CsvRecord & { bad?: { zh: string; en: string } })[] } | { error: { line: number; message_zh: string; message_en: string } } {
+  const src = text.replace(/\r\n?/g, '\n');
+  const records: (CsvRecord & { bad?: { zh: string; en: string } })[] = [];
+  let prev = 0;
   let line = 1;
-  let startLine = 1;
-  let cells: string[] = [];
-  let cell = '';
-  let inQuotes = false;
-  let quoteLine = 0;
-  let wasQuoted = false;
-  const endCell = () => {
-    cells.push(wasQuoted ? cell : cell.trim());
-    cell = '';
-    wasQuoted = false;
+  let error: { line: number; message_zh: string; message_en: string } | null = null;
+  const countNl = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) if (src.charCodeAt(i) === 10) n++;
+    return n;
   };
-  const endRecord = () => {
-    endCell();
-    records.push({ line: startLine, cells });
-    cells = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-        cell += ch;
+  Papa.parse<string[]>(src, {
+    delimiter,
+    newline: '\n',
+    step: (r, parser) => {
+      const start = line;
+      const end = r.meta.cursor;
+      line += countNl(prev, end);
+      prev = end;
+      if (r.errors.some((e) => e.code === 'MissingQuotes')) {
+        error = { line: start, message_zh: '引号未闭合', message_en: 'a quoted field is never closed' };
+        parser.abort();
+        return;
       }
-      continue;
-    }
-    if (ch === '"') {
-      if (cell.trim() === '') {
-        inQuotes = true;
-        wasQuoted = true;
-        quoteLine = line;
-        cell = '';
-      } else cell += ch; // a stray quote inside an unquoted cell is kept literally
-    } else if (ch === delimiter) endCell();
-    else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      startLine = line;
-    } else if (wasQuoted) {
-      if (ch.trim() !== '')
-        return { error: { line, message_zh: `引号字段结束后还有多余的字符“${ch}”`, message_en: `unexpected character "${ch}" after a quoted field` } };
-    } else cell += ch;
-  }
-  if (inQuotes) return { error: { line: quoteLine, message_zh: '引号未闭合', message_en: 'a quoted field is never closed' } };
-  if (cell !== '' || cells.length || wasQuoted) endRecord();
+      const cells = r.data.map((c) => c.trim());
+      if (cells.length === 1 && cells[0] === '') return; // an empty line
+      const rec: CsvRecord & { bad?: { zh: string; en: string } } = { line: start, cells };
+      if (r.errors.some((e) => e.type === 'Quotes')) rec.bad = { zh: '引号格式有误', en: 'malformed quotes' };
+      records.push(rec);
+    },
+  });
+  if (error) return { error };
   return { records };
 }
 
@@ -882,77 +1032,167 @@ export function coordinateColumns(header: string[]): { lon: number; lat: number 
 
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Parse and validate CSV text with lon/lat columns: one Point feature per row. */
+const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', 'shape', '几何', '图形', 'wkt_geom'];
+const PAIR_NAMES = ['坐标', '经纬度', '位置', 'location', 'lnglat', 'lonlat', 'coordinates', 'coordinate', '坐标点'];
+const WKT_RE = /^\s*(SRID=\d+;\s*)?(POINT|LINESTRING|POLYGON|MULTIPOINT|MULTILINESTRING|MULTIPOLYGON|GEOMETRYCOLLECTION)\s*(Z|M|ZM)?\s*(\(|EMPTY)/i;
+const PAIR_RE = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*[,，\s]\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$/;
+
+export type GeometryColumns = { kind: 'lonlat'; lon: number; lat: number } | { kind: 'wkt'; col: number } | { kind: 'pair'; col: number };
+
+/** The columns that hold the geometry: a lon/lat pair, else a WKT column, else one "lon,lat" column (高德 style). */
+export function geometryColumns(header: string[], rows: string[][]): GeometryColumns | null {
+  const ll = coordinateColumns(header);
+  if (ll) return { kind: 'lonlat', ...ll };
+  const h = header.map((s) => s.trim().toLowerCase());
+  const firstValue = (c: number) => rows.find((r) => (r[c] ?? '').trim() !== '')?.[c] ?? '';
+  const byName = (names: string[], re: RegExp) => h.findIndex((s, i) => names.includes(s) && re.test(firstValue(i)));
+  let c = byName(WKT_NAMES, WKT_RE);
+  if (c < 0) c = h.findIndex((_s, i) => WKT_RE.test(firstValue(i)));
+  if (c >= 0) return { kind: 'wkt', col: c };
+  c = byName(PAIR_NAMES, PAIR_RE);
+  if (c >= 0) return { kind: 'pair', col: c };
+  return null;
+}
+
+/** Rows of a table, estimated on the raw bytes before decoding or parsing (newlines). */
+export function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  return bytes.length && bytes[bytes.length - 1] !== 10 ? n + 1 : n;
+}
+
+/** Parse and validate CSV/TSV text: one feature per row; bad rows are skipped and listed. */
 export function importCsvText(text: string, datum: Datum = 'wgs84'): ImportResult {
   if (!text.trim()) return failure('empty');
   const parsed = parseCsvRecords(text);
   if ('error' in parsed) return failure('csv-syntax', [{ kind: 'csv-syntax', feature: null, line: parsed.error.line, message_zh: parsed.error.message_zh, message_en: parsed.error.message_en }]);
-  const records = parsed.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return importTable(parsed.records, datum, 'csv');
+}
+
+/**
+ * A table (CSV rows or an Excel sheet; the first non-empty record is the header) → features.
+ * Tolerant: a row with missing or unreadable coordinates is skipped and listed by its line, the
+ * good rows are imported, and the result says "imported N of M rows". Only when no row is usable
+ * does the import fail, naming the bad rows. Every column comes back as a property (the coordinate
+ * columns of a lon/lat table are the geometry), in a null-prototype object.
+ */
+export function importTable(all: (CsvRecord & { bad?: { zh: string; en: string } })[], datum: Datum, format: ImportFormat): ImportResult {
+  const records = all.filter((r) => r.cells.some((c) => String(c).trim() !== ''));
   if (records.length === 0) return failure('empty');
   const [head, ...rows] = records;
-  const header = head.cells.map((c) => c.trim());
-  const cols = coordinateColumns(header);
+  const header = head.cells.map((c) => String(c).trim());
+  const cols = geometryColumns(header, rows.slice(0, 50).map((r) => r.cells));
   if (!cols) return failure('csv-no-coordinate-columns', [], { header: short(header.join(', ')) });
   if (header.length > LIMITS.maxProperties) return failure('property-too-large', [{ kind: 'property-too-large', feature: null, line: head.line, message_zh: `列数 ${header.length} 超过上限 ${LIMITS.maxProperties}`, message_en: `${header.length} columns exceed the limit of ${LIMITS.maxProperties}` }]);
   if (rows.length === 0) return failure('empty', [{ kind: 'empty', feature: null, line: null, message_zh: '只有表头，没有数据行', message_en: 'only a header, no data rows' }]);
-  if (rows.length > LIMITS.maxVertices) return failure('too-many-vertices', [], { n: fmt(LIMITS.maxVertices) });
+  if (rows.length > LIMITS.maxRows) return failure('too-many-rows', [], { n: fmt(rows.length) });
 
   const problems = new Problems();
-  const geoms: { geometry: Geometry; feature: null; line: number }[] = [];
+  const geoms: Located[] = [];
   const props: Record<string, unknown>[] = [];
   let extra = 0;
   let firstExtra = 0;
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const keys = header.map((h, i) => {
     const base = h || `column_${i + 1}`;
     const k = seen.has(base) ? `${base}_${i + 1}` : base;
-    seen.set(base, i);
+    seen.add(k);
     return k;
   });
+  const skip = new Set(cols.kind === 'lonlat' ? [cols.lon, cols.lat] : []);
+  const need = cols.kind === 'lonlat' ? Math.max(cols.lon, cols.lat) : cols.col;
   for (const r of rows) {
-    if (r.cells.length > header.length) {
-      if (r.cells.slice(header.length).some((c) => c.trim() !== '')) {
-        extra++;
-        if (!firstExtra) firstExtra = r.line;
+    if (r.bad) {
+      problems.add('csv-syntax', { line: r.line }, r.bad.zh, r.bad.en);
+      continue;
+    }
+    if (r.cells.length > header.length && r.cells.slice(header.length).some((c) => String(c).trim() !== '')) {
+      extra++;
+      if (!firstExtra) firstExtra = r.line;
+    }
+    if (r.cells.length <= need) {
+      problems.add('csv-syntax', { line: r.line }, `只有 ${r.cells.length} 个字段，缺少坐标`, `only ${r.cells.length} field(s); the coordinates are missing`);
+      continue;
+    }
+    let geometry: Geometry;
+    if (cols.kind === 'wkt') {
+      const w = String(r.cells[cols.col]).trim();
+      if (!w) {
+        problems.add('bad-coordinates', { line: r.line }, 'WKT 为空', 'the WKT is empty');
+        continue;
       }
+      let g: Geometry | null = null;
+      try {
+        g = parseWkt(w.replace(/^SRID=\d+;\s*/i, '')) as Geometry | null;
+      } catch {
+        g = null;
+      }
+      if (!g) {
+        problems.add('bad-geometry', { line: r.line }, `无法解析的 WKT：${short(w)}`, `unreadable WKT: ${short(w)}`);
+        continue;
+      }
+      const walk: Walk = { vertices: 0, problems: new Problems() };
+      checkGeometry(g, 0, walk);
+      if (walk.problems.any) {
+        const q = walk.problems.list[0];
+        problems.add(q.kind, { line: r.line }, q.message_zh, q.message_en);
+        continue;
+      }
+      if (isEmptyGeometry(g) || (g.type === 'Point' && !g.coordinates.length)) {
+        problems.add('empty', { line: r.line }, '几何为空（EMPTY）', 'the geometry is empty (EMPTY)');
+        continue;
+      }
+      geometry = g;
+    } else {
+      let sx: string;
+      let sy: string;
+      if (cols.kind === 'pair') {
+        const m = PAIR_RE.exec(String(r.cells[cols.col]));
+        if (!m) {
+          const v = String(r.cells[cols.col]).trim();
+          problems.add('bad-coordinates', { line: r.line }, v ? `坐标应为“经度,纬度”，实为 ${short(v)}` : '坐标为空', v ? `the coordinate must be "lon,lat", got ${short(v)}` : 'the coordinate is empty');
+          continue;
+        }
+        [sx, sy] = [m[1], m[2]];
+      } else {
+        sx = String(r.cells[cols.lon]).trim();
+        sy = String(r.cells[cols.lat]).trim();
+      }
+      if (sx === '' || sy === '') {
+        problems.add('bad-coordinates', { line: r.line }, '经度或纬度为空', 'longitude or latitude is empty');
+        continue;
+      }
+      if (!NUMBER_RE.test(sx) || !NUMBER_RE.test(sy)) {
+        problems.add('bad-coordinates', { line: r.line }, `经纬度须为十进制数字，实为 ${short(sx)}, ${short(sy)}`, `longitude and latitude must be decimal numbers, got ${short(sx)}, ${short(sy)}`);
+        continue;
+      }
+      const x = Number(sx);
+      const y = Number(sy);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        problems.add('bad-coordinates', { line: r.line }, `坐标不是有限数：${sx}, ${sy}`, `a coordinate is not a finite number: ${sx}, ${sy}`);
+        continue;
+      }
+      geometry = { type: 'Point', coordinates: [x, y] };
     }
-    if (r.cells.length <= Math.max(cols.lon, cols.lat)) {
-      problems.add('csv-syntax', { line: r.line }, `只有 ${r.cells.length} 个字段，缺少经纬度`, `only ${r.cells.length} field(s); the coordinates are missing`);
-      continue;
-    }
-    const sx = r.cells[cols.lon].trim();
-    const sy = r.cells[cols.lat].trim();
-    if (sx === '' || sy === '') {
-      problems.add('bad-coordinates', { line: r.line }, '经度或纬度为空', 'longitude or latitude is empty');
-      continue;
-    }
-    if (!NUMBER_RE.test(sx) || !NUMBER_RE.test(sy)) {
-      problems.add('bad-coordinates', { line: r.line }, `经纬度须为十进制数字，实为 ${short(sx)}, ${short(sy)}`, `longitude and latitude must be decimal numbers, got ${short(sx)}, ${short(sy)}`);
-      continue;
-    }
-    const x = Number(sx);
-    const y = Number(sy);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      problems.add('bad-coordinates', { line: r.line }, `坐标不是有限数：${sx}, ${sy}`, `a coordinate is not a finite number: ${sx}, ${sy}`);
-      continue;
-    }
-    const p: Record<string, unknown> = {};
-    header.forEach((_h, i) => {
-      if (i === cols.lon || i === cols.lat) return;
-      p[keys[i]] = r.cells[i] ?? '';
-    });
+    const p = Object.create(null) as Record<string, unknown>;
+    for (let i = 0; i < header.length; i++) if (!skip.has(i)) p[keys[i]] = r.cells[i] ?? '';
+    const before = problems.total;
     checkProperties(p, { line: r.line }, problems);
-    geoms.push({ geometry: { type: 'Point', coordinates: [x, y] }, feature: null, line: r.line });
+    if (problems.total !== before) continue;
+    geoms.push({ geometry, feature: null, line: r.line });
     props.push(p);
   }
-  if (problems.any) return problems.fail(['csv-syntax', 'bad-coordinates', 'property-too-large']);
-  const ranged = checkRanges(geoms, datum);
+  if (geoms.length === 0) return problems.fail(['csv-syntax', 'bad-coordinates', 'bad-geometry', 'property-too-large', 'empty']);
+  // ranges are checked on the whole table: a wrong system is a file-level mistake, not a bad row
+  const ranged = rangesOrDetect(geoms, datum);
   if ('fail' in ranged) return ranged.fail;
   const warnings: ImportWarning[] = [];
+  if (problems.any) warnings.push(WARN.rows(problems.list, problems.total, rows.length));
   if (extra) warnings.push(WARN.extra(extra, firstExtra));
   if (datum !== 'wgs84') warnings.push(WARN.datum(datum));
   const features: Feature[] = ranged.converted.map((g, i) => ({ type: 'Feature', properties: props[i], geometry: g }));
-  return { ok: true, fc: { type: 'FeatureCollection', features }, warnings, format: 'csv', encoding: 'utf-8', datum, vertices: features.length };
+  const vertices = geoms.reduce((n, g) => n + countPositions(g.geometry, Infinity), 0);
+  return { ok: true, fc: { type: 'FeatureCollection', features }, warnings, format, encoding: 'utf-8', datum, vertices, rows: { read: rows.length, imported: features.length } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -961,7 +1201,7 @@ export function importCsvText(text: string, datum: Datum = 'wgs84'): ImportResul
 /** Import text whose format is known or detected from the name/content. */
 export function importText(text: string, opts: ImportOptions = {}): ImportResult {
   const datum = opts.datum ?? 'wgs84';
-  if (!DATUMS.includes(datum)) return failure('wrong-datum-range', [], { datum: String(datum) });
+  if (!isDatum(datum)) return failure('wrong-datum-range', [], { datum: String(datum) });
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) return failure('empty');
   const format = opts.format ?? detectFormat(opts.name ?? '', text);
@@ -975,18 +1215,15 @@ export function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): Import
   if (size) return size;
   const bin = binaryKind(bytes);
   if (bin) return unsupported(bin);
+  // a table is counted on its bytes, before anything is decoded or parsed
+  if (opts.format === 'csv' || /\.(csv|tsv|txt)$/i.test(opts.name ?? '')) {
+    const lines = countLines(bytes);
+    if (lines - 1 > LIMITS.maxRows) return failure('too-many-rows', [], { n: fmt(lines - 1) });
+  }
   const { text, encoding } = decodeBytes(bytes);
   const r = importText(text, opts);
   if (r.ok && encoding === 'gbk') return { ...r, encoding, warnings: [WARN.gbk(), ...r.warnings] };
   return r;
 }
 
-/** A display name for an imported feature (name, 名称, name_zh, title…), else "#i". */
-export function featureLabel(p: Record<string, unknown> | null | undefined, i: number): string {
-  for (const k of ['name_zh', 'name', '名称', '名字', 'title', '标题', 'name_en', 'NAME', 'Name', 'id']) {
-    const v = p?.[k];
-    if (typeof v === 'string' && v.trim()) return v.trim().slice(0, 80);
-    if (typeof v === 'number') return String(v);
-  }
-  return `#${i + 1}`;
-}
+export { featureLabel } from '../import/label.ts';

@@ -39,7 +39,7 @@ class SelectionState {
       if (!l.visible) continue;
       let idx = this.userIdx.get(l.fc);
       if (!idx) {
-        const items: CountedFeature[] = l.fc.features.map((f, i) => ({ id: String(f.properties?._uid ?? `${l.id}:${i}`), name_zh: String(f.properties?._label ?? ''), category: l.id, layer: l.id, geometry: f.geometry }));
+        const items: CountedFeature[] = l.fc.features.map((f, i) => ({ id: `${l.id}:${i}`, name_zh: l.labels[i] ?? `#${i + 1}`, category: l.id, layer: l.id, geometry: f.geometry }));
         idx = buildSelectIndex(items);
         this.userIdx.set(l.fc, idx);
       }

@@ -5,9 +5,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 // the importer (gcoord, geojson-validation) is loaded on the first import, not with the legend
-import type { Datum, ImportErrorKind, ImportWarning } from '../plan/importer.ts';
-import { app } from './app.svelte.ts';
-import { pt } from '../i18n/planner.ts';
+import type { Datum, ImportErrorKind, ImportFormat, ImportWarning } from '../plan/importer.ts';
 
 export interface UserLayer {
   /** source id, also the prefix of its layer ids: user-1, user-1-fill, user-1-line, user-1-circle */
@@ -21,29 +19,32 @@ export interface UserLayer {
   visible: boolean;
   opacity: number;
   datum: Datum;
-  format: 'geojson' | 'csv';
+  format: ImportFormat;
   fc: FeatureCollection;
   count: number;
   /** geometry kinds present, for the legend swatch */
   kinds: ('point' | 'line' | 'polygon')[];
   /** the user's property names, in first-seen order (internal keys excluded) */
   fields: string[];
+  /** a display name per feature (same order as fc.features) */
+  labels: string[];
+  /** blob: URL of the map's copy (GeoJSON with numeric ids), or null to draw `fc` */
+  url: string | null;
+  /** statistics area id → indices of the features inside it (computed in the import worker) */
+  areaIndex: Record<string, Uint32Array> | null;
 }
 
 /** Style and identity of a layer: what the workspace keeps besides the features. */
 export type UserLayerStyle = Pick<UserLayer, 'color' | 'size' | 'labelField' | 'visible' | 'opacity'>;
 export const DEFAULT_SIZE = 1;
 
-/** Keys the app adds to each feature (not the user's data). */
-export const INTERNAL_KEYS = new Set(['_uid', '_label']);
-
-/** Property names of a collection, first-seen order, internal keys left out (sampled: the first 2000 features and every 50th after). */
+/** Property names of a collection, first-seen order (sampled: the first 2000 features and every 50th after). The app keeps nothing of its own in properties, so every name is the user's. */
 export function fieldsOf(fc: FeatureCollection): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const n = fc.features.length;
   for (let i = 0; i < n; i += i < 2000 ? 1 : 50) {
-    for (const k of Object.keys(fc.features[i].properties ?? {})) if (!seen.has(k) && !INTERNAL_KEYS.has(k)) (seen.add(k), out.push(k));
+    for (const k of Object.keys(fc.features[i].properties ?? {})) if (!seen.has(k)) (seen.add(k), out.push(k));
   }
   return out;
 }
@@ -75,6 +76,14 @@ export interface ImportStatus {
   warnings: ImportWarning[];
 }
 
+/** An import paused for the user to confirm the coordinate system the file suggests. */
+export interface CrsQuestion {
+  file: File;
+  chosen: Datum;
+  detected: { crs: Datum; zh: string; en: string };
+  sheet?: string;
+}
+
 class UserLayersState {
   // raw: an imported file can hold a million vertices; the list is replaced, never mutated
   layers: UserLayer[] = $state.raw([]);
@@ -84,18 +93,31 @@ class UserLayersState {
   status: ImportStatus | null = $state.raw(null);
   /** name of the file being read */
   busy: string | null = $state(null);
+  /** progress of the running import: stage and 0–1 */
+  progress: { stage: string; done: number } | null = $state.raw(null);
+  /** a coordinate system to confirm before importing */
+  question: CrsQuestion | null = $state.raw(null);
+  /** stops the running import (set while one runs) */
+  cancel: (() => void) | null = $state.raw(null);
   private seq = 0;
 
-  /** Add a validated collection (WGS84). `label` names each feature for lists and statistics. */
-  add(name: string, fc: FeatureCollection, datum: Datum, format: 'geojson' | 'csv', label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`): UserLayer {
+  /**
+   * Add a validated collection (WGS84). Properties are kept exactly as imported; what the app
+   * needs per feature lives beside them, never in them: `labels[i]` (lists, statistics) and the
+   * feature's index as its map id. `extra.mapData` is a GeoJSON Blob the map source fetches (big
+   * imports: no main-thread serialisation); `extra.areaIndex` holds the features inside each
+   * statistics area.
+   */
+  add(
+    name: string,
+    fc: FeatureCollection,
+    datum: Datum,
+    format: ImportFormat,
+    label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`,
+    extra: { labels?: string[]; mapData?: Blob; areaIndex?: Record<string, Uint32Array>; kinds?: UserLayer['kinds'] } = {},
+  ): UserLayer {
     const n = ++this.seq;
     const id = `user-${n}`;
-    // each feature gets a stable id for the map and the statistics; its own properties are kept
-    const features = fc.features.map((f, i) => ({
-      ...f,
-      properties: { ...(f.properties ?? {}), _uid: `${id}:${i}`, _label: label(f.properties, i) },
-    }));
-    const fields = fieldsOf(fc);
     const layer: UserLayer = {
       id,
       name,
@@ -106,10 +128,13 @@ class UserLayersState {
       opacity: 1,
       datum,
       format,
-      fc: { type: 'FeatureCollection', features },
-      count: features.length,
-      kinds: kindsOf(fc),
-      fields,
+      fc,
+      count: fc.features.length,
+      kinds: extra.kinds ?? kindsOf(fc),
+      labels: extra.labels ?? fc.features.map((f, i) => label(f.properties as Record<string, unknown> | null, i)),
+      url: extra.mapData ? URL.createObjectURL(extra.mapData) : null,
+      areaIndex: extra.areaIndex ?? null,
+      fields: fieldsOf(fc),
     };
     this.layers = [...this.layers, layer];
     return layer;
@@ -131,7 +156,9 @@ class UserLayersState {
   }
 
   remove(id: string) {
-    this.layers = this.layers.filter((l) => l.id !== id);
+    const l = this.layers.find((x) => x.id === id);
+    this.layers = this.layers.filter((x) => x.id !== id);
+    if (l?.url) setTimeout(() => URL.revokeObjectURL(l.url!), 5000);
   }
 
   set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity' | 'color' | 'size' | 'labelField' | 'name'>>) {
@@ -147,40 +174,11 @@ export const userLayers = new UserLayersState();
 
 
 /**
- * Import one file: refuse by size before reading, then read, validate and add it as a layer.
- * A failure never touches what is already loaded. Returns the new layer or null.
+ * Import one file in the import worker (src/lib/import/client.ts, loaded on first use): refused by
+ * size before reading; progress, cancel and a coordinate-system question along the way. A failure,
+ * a cancel or a crashed worker never touches what is already loaded. Returns the new layer or null.
  */
-export async function importFile(file: File, datum: Datum = userLayers.datum): Promise<UserLayer | null> {
-  const fail = (kind: ImportErrorKind | undefined, zh: string, en: string) => {
-    userLayers.status = { ok: false, name: file.name, kind, zh, en, warnings: [] };
-    const msg = app.lang === 'zh' ? zh : en;
-    app.notify(pt(app.lang, 'importFailed', { name: file.name, msg }), 'error');
-    return null;
-  };
-  userLayers.busy = file.name;
-  try {
-    const { checkFileSize, featureLabel, importBytes } = await import('../plan/importer.ts');
-    const pre = checkFileSize(file.size);
-    if (pre) return fail(pre.kind, pre.message_zh, pre.message_en);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      return fail(undefined, pt('zh', 'readFailed'), pt('en', 'readFailed'));
-    }
-    const r = importBytes(bytes, { name: file.name, datum });
-    if (!r.ok) return fail(r.kind, r.message_zh, r.message_en);
-    const layer = userLayers.add(file.name, r.fc, datum, r.format, featureLabel);
-    userLayers.status = {
-      ok: true,
-      name: file.name,
-      zh: pt('zh', 'imported', { name: file.name, n: layer.count }),
-      en: pt('en', 'imported', { name: file.name, n: layer.count }),
-      warnings: r.warnings,
-    };
-    app.notify(pt(app.lang, 'imported', { name: file.name, n: layer.count }), 'info');
-    return layer;
-  } finally {
-    userLayers.busy = null;
-  }
+export async function importFile(file: File, datum: Datum = userLayers.datum, opts: { sheet?: string } = {}): Promise<UserLayer | null> {
+  const { runImport } = await import('../import/client.ts');
+  return runImport(file, datum, opts);
 }

@@ -12,6 +12,7 @@ import { clearStore, deleteLayer, loadLayer, loadMeta, saveLayer, saveMeta, Stor
 import { wt } from '../i18n/workspace.ts';
 import type { View } from './params.ts';
 import type { Datum } from '../plan/importer.ts';
+import { featureLabel } from '../import/label.ts';
 
 export function savedLayer(l: UserLayer): SavedLayer {
   return { id: l.id, name: l.name, color: l.color, size: l.size, labelField: l.labelField, visible: l.visible, opacity: l.opacity, datum: l.datum, format: l.format, fc: l.fc };
@@ -31,10 +32,10 @@ function report(e: unknown) {
   app.notify(wt(app.lang, kind === 'full' ? 'wsFull' : 'wsBlocked'), 'error');
 }
 
-/** Put back a layer kept in the workspace, as it was (its features already carry _uid/_label); a taken id gets a new one. */
+/** Put back a layer kept in the workspace, as it was (its properties untouched: the map id is the feature's index); a taken id gets a new one. */
 export function restoreLayer(saved: SavedLayer): UserLayer {
   const id = userLayers.claimId(saved.id);
-  const fc = id === saved.id ? saved.fc : { type: 'FeatureCollection' as const, features: saved.fc.features.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), _uid: `${id}:${i}` } })) };
+  const fc = saved.fc;
   const layer: UserLayer = {
     ...saved,
     id,
@@ -44,6 +45,9 @@ export function restoreLayer(saved: SavedLayer): UserLayer {
     count: fc.features.length,
     kinds: kindsOf(fc),
     fields: fieldsOf(fc),
+    labels: fc.features.map((f, i) => featureLabel(f.properties, i)),
+    url: null,
+    areaIndex: null,
   };
   userLayers.push(layer);
   return layer;

@@ -171,9 +171,10 @@ describe('CSV export in every datum', () => {
       }
     });
   }
-  it('all-properties CSV keeps every column and drops internal keys', () => {
+  it('all-properties CSV keeps every column, including names like _uid and _label (the app keeps nothing of its own in properties)', () => {
     const csv = toCsvAll([F({ a: 1, 名称: '甲', _uid: 'user-1:0', _label: 'x' }, { type: 'Point', coordinates: [120.5, 30] })], { lang: 'zh' });
-    expect(csv.slice(1).split('\r\n')[0]).toBe('a,名称,经度,纬度');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('a,名称,_uid,_label,经度,纬度');
+    expect(csv.slice(1).split('\r\n')[1]).toBe('1,甲,user-1:0,x,120.5,30');
   });
   it('GeoJSON geometry mapped into GK40 and back is within 1 cm', () => {
     for (const f of SAMPLE) {

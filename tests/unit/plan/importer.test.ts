@@ -237,11 +237,20 @@ describe('CSV', () => {
     expect(r.kind).toBe('csv-no-coordinate-columns');
     expect(r.message_en).toContain('name, address');
   });
-  it('bad coordinates by line number (header = line 1)', () => {
-    const r = bad(importText('lon,lat\n120.5,30\n120.6,abc\n,30\n', { name: 'a.csv' }));
+  it('bad rows are skipped and listed by line number (header = line 1); "imported N of M rows"', () => {
+    const r = ok(importText('lon,lat\n120.5,30\n120.6,abc\n,30\n', { name: 'a.csv' }));
+    expect(r.fc.features).toHaveLength(1);
+    expect(r.rows).toEqual({ read: 3, imported: 1 });
+    const w = r.warnings.find((x) => x.code === 'rows-skipped')!;
+    expect(w.message_en).toMatch(/^Imported 1 of 3 rows; 2 skipped: line 3: .*decimal numbers.*; line 4: longitude or latitude is empty/);
+    expect(w.message_zh).toContain('已导入 1 / 3 行');
+    expect(w.message_zh).toContain('第 3 行');
+  });
+  it('a table with no usable row fails, naming every bad line', () => {
+    const r = bad(importText('lon,lat\n120.6,abc\n,30\n', { name: 'a.csv' }));
     expect(r.kind).toBe('bad-coordinates');
-    expect(r.problems.map((p) => p.line)).toEqual([3, 4]);
-    expect(r.message_en).toContain('line 3');
+    expect(r.problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(r.message_en).toContain('line 2');
     expect(r.message_zh).toContain('第 3 行');
   });
   it('unclosed quote is a syntax error with its line', () => {
