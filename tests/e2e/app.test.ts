@@ -49,8 +49,14 @@ describe('the app frame', () => {
         if (!data[g.id].features.length) continue;
         await whole(o.page);
         const layers = layerIdsOf(g.id);
+        if (!g.defaultVisible) {
+          // a group off by default (areas) renders nothing until it is switched on
+          expect(await renderedIds(o.page, layers), `${g.id} is off by default`).toEqual([]);
+          await o.page.getByTestId(`toggle-${g.id}`).check();
+          await waitIdle(o.page);
+        }
         const before = await renderedIds(o.page, layers);
-        expect(before.length, `${g.id} renders before toggling`).toBeGreaterThan(0);
+        expect(before.length, `${g.id} renders when on`).toBeGreaterThan(0);
         await o.page.getByTestId(`toggle-${g.id}`).uncheck();
         await waitIdle(o.page);
         expect(await renderedIds(o.page, layers), `${g.id} renders nothing when off`).toEqual([]);
@@ -160,8 +166,11 @@ describe('the app frame', () => {
       await waitIdle(o.page);
       expect(await o.page.getByRole('tab', { name: 'Layers' }).count()).toBe(1);
       const enField = await o.page.evaluate(() => JSON.stringify((window as unknown as { __map: { getLayoutProperty(l: string, p: string): unknown } }).__map.getLayoutProperty('culture-label', 'text-field')));
+      const enZones = await o.page.evaluate(() => JSON.stringify((window as unknown as { __map: { getLayoutProperty(l: string, p: string): unknown } }).__map.getLayoutProperty('zones-label', 'text-field')));
       expect(zhField.startsWith('["coalesce",["get","name_zh"]')).toBe(true);
-      expect(enField.startsWith('["format",["coalesce",["get","name_en"]')).toBe(true);
+      // small project labels are English only in English; large labels (zones) keep the Chinese below
+      expect(enField.startsWith('["coalesce",["get","name_en"]')).toBe(true);
+      expect(enZones.startsWith('["format",["coalesce",["get","name_en"]')).toBe(true);
       expect(await o.page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(42);
       await expect.poll(() => o.page.url(), { timeout: 5_000 }).toContain('lang=en');
       expect(await o.page.evaluate(() => document.documentElement.lang)).toBe('en');

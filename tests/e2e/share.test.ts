@@ -5,6 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import jsQR from 'jsqr';
@@ -13,20 +14,39 @@ import { baseUrl, launch, openApp } from './browser.ts';
 let browser: Browser;
 let host: Server;
 let hostUrl = '';
+/** the same build, served as a deployment that allows the host page to frame it (VITE_FRAME_ANCESTORS) */
+let embedServer: ChildProcess | undefined;
+let embedUrl = '';
 
 beforeAll(async () => {
   browser = await launch();
   // a second origin: another port on 127.0.0.1, serving a page that embeds the app
   host = createServer((req, res) => {
-    const src = `${baseUrl()}?embed=1&lang=en`;
+    const src = `${embedUrl}?embed=1&lang=en`;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><title>host</title><h1>Our page</h1><iframe id="f" src="${src}" width="800" height="560" style="border:0"></iframe>`);
   });
   await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+  const port = 5200 + Math.floor(Math.random() * 400);
+  embedServer = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, VITE_FRAME_ANCESTORS: `'self' ${hostUrl.replace(/\/$/, '')}` },
+  });
+  embedUrl = `http://127.0.0.1:${port}/`;
+  for (const t0 = Date.now(); ; ) {
+    try {
+      if ((await fetch(embedUrl)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - t0 > 30_000) throw new Error(`vite preview did not start on ${embedUrl}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 });
 afterAll(async () => {
   await browser?.close();
+  embedServer?.kill('SIGTERM');
   await new Promise((r) => host?.close(r));
 });
 
@@ -68,6 +88,10 @@ describe('share and embed', () => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     try {
+      // by default only the app's own origin may frame it; the embedding deployment names the host
+      const csp = (u: string) => fetch(u).then((r) => r.headers.get('content-security-policy') ?? '');
+      expect(await csp(baseUrl())).toMatch(/frame-ancestors 'self'(;|$)/);
+      expect(await csp(embedUrl)).toContain(`frame-ancestors 'self' ${hostUrl.replace(/\/$/, '')}`);
       await page.goto(hostUrl);
       const frame = page.frameLocator('#f');
       await frame.getByTestId('legend').waitFor({ timeout: 60_000 });

@@ -38,6 +38,8 @@ export class AppState {
   lang: Lang = $state('zh');
   langExplicit = $state(false);
   view: View | null = $state(null);
+  /** the view the link asked for, before the map clamped or moved it (checked by src/ui/LinkCheck.svelte) */
+  linkView: View | null = null;
   visible: string[] = $state(GROUPS.filter((g) => g.defaultVisible).map((g) => g.id));
   opacity: Record<string, number> = $state({});
   cat: string[] = $state([]);
@@ -228,6 +230,7 @@ export class AppState {
   /** Read the URL; report unknown and invalid parameters once. */
   readUrl(search: string, browserLang: Lang): ParamNotice[] {
     const { state, notices } = parseUrl(search, { groupIds: new Set(GROUPS.map((g) => g.id)), tabs: new Set(TAB_IDS) });
+    this.linkView = state.view;
     this.applyUrlState(state, browserLang);
     return notices;
   }

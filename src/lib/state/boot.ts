@@ -9,7 +9,12 @@ export const browserLang = (): Lang => (typeof navigator !== 'undefined' && /^zh
 
 export async function boot(): Promise<void> {
   const notices = app.readUrl(location.search, browserLang());
-  for (const n of notices) app.notify(app.t(n.kind === 'unknown' ? 'unknownParam' : 'badParam', { p: n.param }), 'warn');
+  // one notice per kind, naming every parameter: a link with many bad values does not push other notices out
+  const named = (kind: 'unknown' | 'bad') => [...new Set(notices.filter((n) => (n.kind === 'unknown') === (kind === 'unknown')).map((n) => n.param))].join(' · ');
+  const bad = named('bad');
+  const unknown = named('unknown');
+  if (bad) app.notify(app.t('badParam', { p: bad }), 'warn');
+  if (unknown) app.notify(app.t('unknownParam', { p: unknown }), 'warn');
   const [{ data, errors }, index] = await Promise.all([
     loadGroups(GROUPS, geodataUrl),
     import('virtual:search-index').then((m) => m.default),
