@@ -557,6 +557,7 @@ const zoneFeatures = (() => {
       status: 'planned',
       location_quality: 'schematic',
       location_source: `Schematic: the generalized 越城区 outline cut by hand-drawn dividing lines (scripts/base-src/zones.json) that follow the plan's wording and the district's layout. ${zonesSrc.dividing_lines[z]}`,
+      location_source_zh: `示意：在概化的越城区区界上，用依据规划表述和本区布局手绘的分区线（scripts/base-src/zones.json）切分而成。${zonesSrc.dividing_lines_zh[z]}`,
       description_zh: meta.description_zh,
       description_en: meta.description_en,
     });

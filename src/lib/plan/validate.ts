@@ -180,6 +180,7 @@ export function validateGeodataFile(obj: unknown, ctx: ValidateContext): Problem
       return;
     }
     for (const k of ['name_zh', 'name_en', 'layer', 'category', 'section', 'excerpt_zh', 'status', 'location_source']) if (!str(p[k])) add(fid, `missing ${k}`);
+    if (p.location_source_zh !== undefined && !str(p.location_source_zh)) add(fid, 'location_source_zh, when present, must be non-empty text');
     if (!('figures' in p) || (p.figures !== null && typeof p.figures !== 'string')) add(fid, 'figures must be text or null');
     if (!('zone' in p) || (p.zone !== null && !ZONES.includes(p.zone as never))) add(fid, `zone must be one of ${ZONES.join(', ')} or null`);
     if (p.zone === null && p.context !== true) add(fid, 'zone is null but the feature is not context');
