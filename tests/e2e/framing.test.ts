@@ -126,8 +126,9 @@ const SIZES: [number, number, boolean][] = [
 
 describe('framing, labels and land', () => {
   it('home and every chapter at 1280×800, 1920×1080, 1024×768 and 390×844, both languages', { timeout: 900_000 }, async () => {
-    const o = await openApp(browser, '?lang=zh', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }, 90_000);
-    const { page } = o;
+    let o = await openApp(browser, '?lang=zh', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }, 90_000);
+    let { page } = o;
+    const errors: string[] = [];
     const problems: string[] = [];
     const t0 = Date.now();
     const log = (m: string) => process.env.FRAMING_LOG && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s ${m}`);
@@ -136,10 +137,12 @@ describe('framing, labels and land', () => {
       for (const [width, height, labels] of SIZES) {
         const size = `${width}×${height}`;
         if (width !== 1280) {
-          // the home view is the first view of a fresh load at this size
-          await page.setViewportSize({ width, height });
-          await page.goto(`${baseUrl()}?lang=zh`);
-          await waitIdle(page, 90_000);
+          // the home view is the first view of a fresh load at this size: a new context, so no
+          // workspace view kept in IndexedDB by the previous size's page is restored
+          errors.push(...o.errors);
+          await o.close();
+          o = await openApp(browser, '?lang=zh', { viewport: { width, height }, reducedMotion: 'reduce' }, 90_000);
+          page = o.page;
         }
         const home = await check(page, homeBox, []);
         problems.push(...home.bad.map((b) => `${size} home ${'zh'}: ${b}`));
@@ -196,7 +199,7 @@ describe('framing, labels and land', () => {
         problems.push(...homeAgain.bad.map((b) => `${size} home ${'en'}: ${b}`));
       }
       expect(problems).toEqual([]);
-      expect(o.errors).toEqual([]);
+      expect([...errors, ...o.errors]).toEqual([]);
     } finally {
       await o.close();
     }
