@@ -113,7 +113,7 @@ describe('imported layers, inspection, table', () => {
     expect(await table.getAttribute('data-rows')).toBe('25');
     await page.getByTestId('table-sort-编号').click();
     await page.getByTestId('table-sort-编号').click(); // descending
-    expect(await page.getByTestId('table-row').first().getAttribute('data-row')).toBe('24');
+    await expect.poll(() => page.getByTestId('table-row').first().getAttribute('data-row')).toBe('24');
     await page.getByTestId('table-filter').fill('公园');
     await expect.poll(() => table.getAttribute('data-rows')).toBe('12');
     await page.getByTestId('table-row').nth(2).click();

@@ -59,6 +59,7 @@ const W = {
   close: { zh: '关闭', en: 'Close' },
   tableFilter: { zh: '筛选（任意字段包含）', en: 'Filter (any field contains)' },
   tableRows: { zh: '{n} / {total} 行', en: '{n} of {total} rows' },
+  tableWorking: { zh: '正在筛选、排序…', en: 'Filtering and sorting…' },
   tablePage: { zh: '第 {p} / {pages} 页', en: 'Page {p} of {pages}' },
   prev: { zh: '上一页', en: 'Previous' },
   next: { zh: '下一页', en: 'Next' },
