@@ -28,8 +28,6 @@ export interface UserLayer {
   fields: string[];
   /** a display name per feature (same order as fc.features) */
   labels: string[];
-  /** blob: URL of the map's copy (GeoJSON with numeric ids), or null to draw `fc` */
-  url: string | null;
   /** statistics area id → indices of the features inside it (computed in the import worker) */
   areaIndex: Record<string, Uint32Array> | null;
 }
@@ -104,8 +102,7 @@ class UserLayersState {
   /**
    * Add a validated collection (WGS84). Properties are kept exactly as imported; what the app
    * needs per feature lives beside them, never in them: `labels[i]` (lists, statistics) and the
-   * feature's index as its map id. `extra.mapData` is a GeoJSON Blob the map source fetches (big
-   * imports: no main-thread serialisation); `extra.areaIndex` holds the features inside each
+   * feature's index as its map id. `extra.areaIndex` holds the features inside each
    * statistics area.
    */
   add(
@@ -114,7 +111,7 @@ class UserLayersState {
     datum: Datum,
     format: ImportFormat,
     label: (p: Record<string, unknown> | null, i: number) => string = (_p, i) => `#${i + 1}`,
-    extra: { labels?: string[]; mapData?: Blob; areaIndex?: Record<string, Uint32Array>; kinds?: UserLayer['kinds'] } = {},
+    extra: { labels?: string[]; areaIndex?: Record<string, Uint32Array>; kinds?: UserLayer['kinds'] } = {},
   ): UserLayer {
     const n = ++this.seq;
     const id = `user-${n}`;
@@ -132,7 +129,6 @@ class UserLayersState {
       count: fc.features.length,
       kinds: extra.kinds ?? kindsOf(fc),
       labels: extra.labels ?? fc.features.map((f, i) => label(f.properties as Record<string, unknown> | null, i)),
-      url: extra.mapData ? URL.createObjectURL(extra.mapData) : null,
       areaIndex: extra.areaIndex ?? null,
       fields: fieldsOf(fc),
     };
@@ -156,9 +152,7 @@ class UserLayersState {
   }
 
   remove(id: string) {
-    const l = this.layers.find((x) => x.id === id);
     this.layers = this.layers.filter((x) => x.id !== id);
-    if (l?.url) setTimeout(() => URL.revokeObjectURL(l.url!), 5000);
   }
 
   set(id: string, patch: Partial<Pick<UserLayer, 'visible' | 'opacity' | 'color' | 'size' | 'labelField' | 'name'>>) {

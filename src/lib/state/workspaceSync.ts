@@ -46,7 +46,6 @@ export function restoreLayer(saved: SavedLayer): UserLayer {
     kinds: kindsOf(fc),
     fields: fieldsOf(fc),
     labels: fc.features.map((f, i) => featureLabel(f.properties, i)),
-    url: null,
     areaIndex: null,
   };
   userLayers.push(layer);
