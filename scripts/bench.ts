@@ -551,7 +551,7 @@ async function main() {
         log('import-300k and big-300k: one run each');
         const big = bigPoints();
         generated.set('/bench/big-300k.geojson', { body: big, type: 'application/geo+json' });
-        generated.set('/bench/big-baseline.html', { body: Buffer.from(BASELINE_HTML), type: 'text/html' });
+        generated.set('/bench/big-baseline.html', { body: Buffer.from(BASELINE_HTML()), type: 'text/html' });
         await importCases(browser, server.url, big, results, log);
       }
     } finally {
