@@ -6,6 +6,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, openApp, waitIdle } from './browser.ts';
 
 type W = { __map: import('maplibre-gl').Map };
@@ -103,4 +106,26 @@ describe('a 30k-point import', () => {
     await waitIdle(page, 90_000);
     await expect.poll(drawn, { timeout: 60_000 }).toBeGreaterThan(N / 2);
   }, 240_000);
+
+  it('a 1,000,000-row CSV is refused before parsing, says the limit and the way out; the tab lives and the layer stays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yc-1m-'));
+    const path = join(dir, 'million.csv');
+    const rows: string[] = ['lon,lat,id'];
+    for (let i = 0; i < 1_000_000; i++) rows.push(`${(120.5 + (i % 1000) / 5000).toFixed(5)},${(29.95 + Math.floor(i / 1000) / 10000).toFixed(5)},${i}`);
+    writeFileSync(path, rows.join('\n'));
+    await page.click('#tab-import');
+    await page.getByTestId('import-file').setInputFiles(path, { timeout: 120_000 });
+    const err = page.getByTestId('import-error');
+    await err.waitFor({ timeout: 120_000 });
+    // (the browser reads the file from disk when the import worker asks for it: removed only now)
+    rmSync(dir, { recursive: true, force: true });
+    expect(await err.getAttribute('data-kind')).toBe('too-many-rows');
+    const text = (await err.textContent()) ?? '';
+    expect(text).toContain('1,000,000');
+    expect(text).toContain('500,000');
+    expect(text).toContain('拆分');
+    // the page still answers and the loaded layer is untouched
+    expect(await page.evaluate(() => Object.keys((window as unknown as W).__map.getStyle().sources).filter((s) => s.startsWith('user-')))).toEqual(['user-1']);
+    await expect.poll(() => page.locator('[data-user-layer=user-1] .meta').textContent()).toContain('30000');
+  }, 180_000);
 });
