@@ -82,7 +82,19 @@ describe('a 30k-point import', () => {
     await page.getByTestId('table-close').click();
   }, 180_000);
 
-  it('comes back after a reload, all 30k points, drawn', async () => {
+  const totals = async () => {
+    await page.click('#tab-stats');
+    await page.getByTestId('stats').waitFor();
+    await page.getByTestId('stats-pending').waitFor({ state: 'detached', timeout: 90_000 });
+    const out = await page.locator('[data-testid^="stats-total-"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.textContent}`));
+    await page.click('#tab-import');
+    return out;
+  };
+  let before: string[] = [];
+
+  it('comes back after a reload, all 30k points, drawn, and counted per area as the import worker counted them', async () => {
+    before = await totals();
+    expect(before.length).toBeGreaterThan(5);
     // the features are written in pieces once the layer appears: wait for the last piece
     await page.waitForFunction(
       () =>
@@ -105,6 +117,8 @@ describe('a 30k-point import', () => {
     await page.getByTestId('user-zoom-user-1').click();
     await waitIdle(page, 90_000);
     await expect.poll(drawn, { timeout: 60_000 }).toBeGreaterThan(N / 2);
+    // a restored layer's features-in-area indices are computed again, in slices on the page: same totals
+    expect(await totals()).toEqual(before);
   }, 240_000);
 
   it('a 1,000,000-row CSV is refused before parsing, says the limit and the way out; the tab lives and the layer stays', async () => {

@@ -4,6 +4,7 @@ import type { Lang } from './strings.ts';
 const P = {
   // statistics
   statsTitle: { zh: '功能区与平台统计', en: 'Zone and platform statistics' },
+  statsPending: { zh: '正在统计恢复的图层：{names}（完成后计入下表）', en: 'Counting the restored layer {names} (added to the tables when done)' },
   statsFollow: { zh: '按当前筛选统计：{n} 个规划要素，{u} 个导入要素', en: 'Following the current filters: {n} plan features, {u} imported features' },
   statsArea: { zh: '面积', en: 'Area' },
   statsFeatures: { zh: '要素', en: 'Features' },

@@ -159,6 +159,11 @@ class UserLayersState {
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, ...patch } : l));
   }
 
+  /** Attach the features-in-area indices computed after the layer was added (a restored layer). */
+  setAreaIndex(id: string, areaIndex: Record<string, Uint32Array>) {
+    this.layers = this.layers.map((l) => (l.id === id ? { ...l, areaIndex } : l));
+  }
+
   get(id: string): UserLayer | undefined {
     return this.layers.find((l) => l.id === id);
   }
