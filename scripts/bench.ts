@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--runs N] [--only cold,nearby,filter,validate,bytes] [--dist dir]
+ * npm run bench [-- --json] [--runs N] [--only cold,bytes,nearby,filter,validate,select,restore,import-300k,big-300k] [--dist dir]
  *
  * Speed measured against baselines in the same run (ratios, not absolute times):
  *   cold-load      built app, navigation → first map idle, vs a bare MapLibre page with the same
@@ -10,7 +10,14 @@
  *                  setFilter on its own layers, vs the same setFilter in the bare page;
  *   validate-*     load (parse) + normalize + validateGeodataFile at 1×, 10×, 100× the real data;
  *                  the ratio is time per feature against 1×;
- *   initial-js     gzipped JS loaded before the first map idle, without maplibre-gl and its worker.
+ *   initial-js     gzipped JS loaded before the first map idle, without maplibre-gl and its worker;
+ *   select-100k    select by area over 100k imported points vs turf booleanPointInPolygon on each;
+ *   restore-100k   reload with a kept 100k-point workspace vs a fresh page plus importing the file;
+ *   import-300k    longest main-thread task while importing a 40 MB, 300k-point GeoJSON vs
+ *                  JSON.parse of it on the main thread (tests/bench/import-cases.ts);
+ *   big-300k       with those 300k points: pan, Stats, table, table filter and sort, plan filter;
+ *                  longest task and the app's own script time per step, peak heap, vs a bare
+ *                  MapLibre page holding the same points.
  * Not part of npm test (tests/e2e/budget.test.ts asserts the size budget there).
  */
 import os from 'node:os';
