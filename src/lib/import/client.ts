@@ -16,8 +16,8 @@ type Msg =
   | { type: 'progress'; stage: string; done: number }
   | { type: 'unreadable' }
   | { type: 'failed'; result: ImportFailure; detected: Detected | null; sheets?: string[] }
-  | { type: 'features'; features: Feature[] }
-  | { type: 'done'; meta: Omit<ImportSuccess, 'fc'>; detected: Detected | null; labels: string[]; areaIndex: Record<string, Uint32Array>; sheets?: string[] };
+  | { type: 'features'; features: Feature[]; labels: string[] }
+  | { type: 'done'; meta: Omit<ImportSuccess, 'fc'>; detected: Detected | null; areaIndex: Record<string, Uint32Array>; sheets?: string[] };
 
 /** Creates the worker (a separate chunk; tests can count on the name `worker`). */
 const spawn = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'import' });
@@ -41,6 +41,7 @@ export async function runImport(file: File, datum: Datum, opts: { sheet?: string
     const areas = areasFrom({ zones: app.data.zones, platforms: app.data.platforms, outline: app.data.outline });
     const w = (worker = spawn());
     const features: Feature[] = [];
+    const labels: string[] = [];
     let shown = 0;
     const outcome = await new Promise<Msg | { type: 'cancelled' } | { type: 'crashed'; detail: string }>((resolve) => {
       userLayers.cancel = () => resolve({ type: 'cancelled' });
@@ -61,6 +62,7 @@ export async function runImport(file: File, datum: Datum, opts: { sheet?: string
         }
         else if (m.type === 'features') {
           for (const f of m.features) features.push(f);
+          for (const l of m.labels) labels.push(l);
         } else resolve(m);
       };
       w.postMessage({ file, name: file.name, datum, sheet: opts.sheet, areas: JSON.parse(JSON.stringify(areas)) });
@@ -83,7 +85,7 @@ export async function runImport(file: File, datum: Datum, opts: { sheet?: string
     const fc = { type: 'FeatureCollection' as const, features };
     // a user-timing mark (devtools, the bench): the import is done, the map draws from here
     performance.mark('yc:import-added', { detail: { name: file.name, count: features.length } });
-    const layer = userLayers.add(file.name, fc, meta.datum, meta.format, undefined, { labels: outcome.labels, areaIndex: outcome.areaIndex });
+    const layer = userLayers.add(file.name, fc, meta.datum, meta.format, undefined, { labels, areaIndex: outcome.areaIndex });
     const msg = (lang: 'zh' | 'en') => (meta.rows && meta.rows.imported < meta.rows.read ? it(lang, 'importedRows', { name: file.name, n: meta.rows.imported, m: meta.rows.read }) : pt(lang, 'imported', { name: file.name, n: layer.count }));
     userLayers.status = { ok: true, name: file.name, zh: msg('zh'), en: msg('en'), warnings: meta.warnings };
     app.notify(msg(app.lang), 'info');

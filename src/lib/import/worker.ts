@@ -5,11 +5,10 @@
  *   out: { type: 'progress', stage, done }            (done 0–1 within the stage)
  *        { type: 'unreadable' }                        (the browser could not read the file)
  *        { type: 'failed', result, detected, sheets }  (an ImportFailure)
- *        { type: 'features', features }                (chunks of the validated WGS84 features)
- *        { type: 'done', meta, labels, areaIndex }
+ *        { type: 'features', features, labels }         (a piece, with the features' display names)
+ *        { type: 'done', meta, areaIndex }
  * The features come in pieces of CHUNK, each unpacked on the main thread in its own short task.
- * (The map is handed the features as an object: MapLibre 6 sends a collection it fetched from a
- * URL back to the main thread whole, which costs more than sending it there.)
+ * (ImportLayers.svelte then hands a big layer to the map in pieces too.)
  */
 import { importAny, type AnyOptions } from './formats.ts';
 import { featureLabel, type ImportSuccess } from '../plan/importer.ts';
@@ -56,11 +55,10 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     areaIndex[a.id] = Uint32Array.from(inside);
     progress('areas', (k + 1) / areas.length);
   });
-  const labels = features.map((f, i) => featureLabel(f.properties as Record<string, unknown>, i));
   for (let i = 0; i < features.length; i += CHUNK) {
-    post({ type: 'features', features: features.slice(i, i + CHUNK) });
+    post({ type: 'features', features: features.slice(i, i + CHUNK), labels: features.slice(i, i + CHUNK).map((f, k) => featureLabel(f.properties as Record<string, unknown>, i + k)) });
     progress('send', Math.min(1, (i + CHUNK) / features.length));
   }
   const meta = { ...r, fc: undefined };
-  post({ type: 'done', meta, detected, sheets, labels, areaIndex }, Object.values(areaIndex).map((a) => a.buffer));
+  post({ type: 'done', meta, detected, sheets, areaIndex }, Object.values(areaIndex).map((a) => a.buffer));
 };
