@@ -67,7 +67,8 @@ export async function restoreCase(browser: Browser, base: string, results: Resul
   // no named inner functions: tsx's __name helper does not exist in the page (and CSP forbids strings)
   const DRAWN = () => {
     const m = (window as unknown as { __map?: import('maplibre-gl').Map }).__map;
-    return !!(m && m.getSource('user-1') && m.isSourceLoaded('user-1') && m.loaded());
+    // a big layer is fed to the map in pieces while hidden: drawn once it shows and its tiles are loaded
+    return !!(m && m.getSource('user-1') && m.getLayer('user-1-circle') && m.getLayoutProperty('user-1-circle', 'visibility') === 'visible' && m.isSourceLoaded('user-1') && m.loaded());
   };
   const imports: number[] = [];
   const restores: number[] = [];
