@@ -30,6 +30,7 @@ import {
   type ImportWarning,
 } from '../plan/importer.ts';
 import { crsFromMagnitudes, crsFromPrj, type Detected } from './crs.ts';
+import { xlsxSheets } from './sheets.ts';
 
 export interface AnyOptions extends ImportOptions {
   /** the Excel sheet to read (default: the first) */
@@ -212,19 +213,6 @@ const colIndex = (ref: string) => {
 };
 const kids = (el: Element, name: string) => Array.from(el.getElementsByTagName(name));
 const textOf = (el: Element) => kids(el, 't').map((t) => t.textContent ?? '').join('');
-
-/** The sheets of a workbook (name → part path). */
-function xlsxSheets(files: Record<string, Uint8Array>): { name: string; path: string }[] {
-  const wb = parseXml(strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()));
-  const rels = parseXml(strFromU8(files['xl/_rels/workbook.xml.rels'] ?? new Uint8Array()));
-  if (!wb || !rels) return [];
-  const target = new Map(kids(rels.documentElement, 'Relationship').map((r) => [r.getAttribute('Id'), r.getAttribute('Target') ?? '']));
-  return kids(wb.documentElement, 'sheet').map((s) => {
-    const t = target.get(s.getAttribute('r:id')) ?? '';
-    const path = t.startsWith('/') ? t.slice(1) : `xl/${t}`;
-    return { name: s.getAttribute('name') ?? '', path };
-  });
-}
 
 /** One sheet as records (1-based row numbers as lines); cell values as text. */
 export function readXlsxSheet(files: Record<string, Uint8Array>, path: string): CsvRecord[] | null {
