@@ -794,8 +794,8 @@ const WARN = {
   }),
   crs: (): ImportWarning => ({
     code: 'crs-ignored',
-    message_zh: '文件中的 crs 成员已忽略：坐标按所选坐标系的经纬度读取。',
-    message_en: 'The file’s "crs" member was ignored: coordinates are read as longitude/latitude in the declared datum.',
+    message_zh: '文件中的 crs 成员已忽略：坐标按所选的坐标系读取。',
+    message_en: 'The file’s "crs" member was ignored: coordinates are read in the chosen coordinate system.',
   }),
   emptyGeom: (idx: number[]): ImportWarning => ({
     code: 'empty-geometry-skipped',
