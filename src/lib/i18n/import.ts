@@ -24,6 +24,15 @@ const I = {
   confirmOther: { zh: '或选择：', en: 'Or choose:' },
   sheet: { zh: '工作表', en: 'Sheet' },
   importedRows: { zh: '已导入“{name}”：{n} / {m} 行', en: 'Imported {name}: {n} of {m} rows' },
+  importedSheet: { zh: '已导入“{name}”的工作表“{sheet}”：{n} 个要素', en: 'Imported sheet "{sheet}" of {name}: {n} features' },
+  importedSheetRows: { zh: '已导入“{name}”的工作表“{sheet}”：{n} / {m} 行', en: 'Imported sheet "{sheet}" of {name}: {n} of {m} rows' },
+  sheetTitle: { zh: '选择要导入的工作表', en: 'Choose the sheet to import' },
+  sheetBody: { zh: '“{name}”有 {n} 个工作表，每次导入一个，成为一个图层。', en: '"{name}" has {n} sheets. One sheet is imported at a time, as one layer.' },
+  sheetRows: { zh: '{n} 行数据', en: '{n} data rows' },
+  sheetRow1: { zh: '1 行数据', en: '1 data row' },
+  sheetEmpty: { zh: '空', en: 'empty' },
+  sheetImport: { zh: '导入所选工作表', en: 'Import this sheet' },
+  sheetCancel: { zh: '取消', en: 'Cancel' },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type ImportKey = keyof typeof I;

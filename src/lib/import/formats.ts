@@ -30,6 +30,7 @@ import {
   type ImportWarning,
 } from '../plan/importer.ts';
 import { crsFromMagnitudes, crsFromPrj, type Detected } from './crs.ts';
+import { xlsxSheets } from './sheets.ts';
 
 export interface AnyOptions extends ImportOptions {
   /** the Excel sheet to read (default: the first) */
@@ -111,29 +112,51 @@ function dbfIsUtf8(dbf: Uint8Array): boolean {
   }
 }
 
-async function importShapefile(files: Record<string, Uint8Array>, opts: AnyOptions): Promise<AnyResult> {
-  const shps = Object.keys(files).filter((n) => /\.shp$/i.test(n) && !n.startsWith('__MACOSX'));
-  const shpName = shps[0];
+/**
+ * The app's own Shapefile export names Chinese or long properties f1, f2… in the DBF (10 ASCII
+ * bytes at most) and lists the originals in fields.txt (`dbf<TAB>field<TAB>property`): the
+ * original names per DBF file (lower case), to give them back.
+ */
+function fieldNames(files: Record<string, Uint8Array>): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  const txt = Object.keys(files).find((n) => /(^|\/)fields\.txt$/i.test(n) && !n.startsWith('__MACOSX'));
+  if (!txt) return out;
+  const lines = decodeBytes(files[txt]).text.split(/\r?\n/);
+  if (!/^dbf\tfield\tproperty$/.test(lines[0]?.trim() ?? '')) return out;
+  const dir = txt.slice(0, txt.length - 'fields.txt'.length);
+  for (const line of lines.slice(1)) {
+    const [dbf, field, property] = line.split('\t');
+    if (!dbf || !field || !property) continue;
+    const key = (dir + dbf).toLowerCase();
+    if (!out.has(key)) out.set(key, new Map());
+    out.get(key)!.set(field, property);
+  }
+  return out;
+}
+
+interface ShpLayer {
+  name: string;
+  fc: GeoJSON.FeatureCollection;
+  encoding: 'utf-8' | 'gbk';
+  detected: Detected | null;
+}
+
+/** One layer of the archive: its .shp with the .dbf/.prj/.cpg beside it. */
+async function readShpLayer(files: Record<string, Uint8Array>, shpName: string, names: Map<string, Map<string, string>>, warnings: ImportWarning[], several: boolean): Promise<ShpLayer | ImportResult> {
   const base = shpName.slice(0, -4);
   const sib = (x: string) => Object.keys(files).find((n) => n.toLowerCase() === `${base}.${x}`.toLowerCase());
   const dbfName = sib('dbf');
   const prjName = sib('prj');
   const cpgName = sib('cpg');
-  const warnings: ImportWarning[] = [];
-  if (shps.length > 1)
-    warnings.push({
-      code: 'several-layers',
-      message_zh: `压缩包中有 ${shps.length} 个图层，只导入了第一个：${shpName}。`,
-      message_en: `The archive holds ${shps.length} layers; only the first was imported: ${shpName}.`,
-    });
   const dbf = dbfName ? files[dbfName] : undefined;
   const cpg = cpgName ? strFromU8(files[cpgName]) : null;
-  let encoding = cpgEncoding(cpg) ?? (dbf && !dbfIsUtf8(dbf) ? 'gbk' : 'utf-8');
-  if (encoding === 'gbk') warnings.push({ code: 'gbk', message_zh: `属性表（.dbf）按 GBK 编码读取${cpg ? `（.cpg 为 ${cpg.trim()}）` : '（没有 .cpg，且内容不是 UTF-8）'}。`, message_en: `The attribute table (.dbf) was read as GBK${cpg ? ` (the .cpg says ${cpg.trim()})` : ' (no .cpg, and the bytes are not UTF-8)'}.` });
+  const encoding = cpgEncoding(cpg) ?? (dbf && !dbfIsUtf8(dbf) ? 'gbk' : 'utf-8');
+  const which = several ? `${shpName}: ` : '';
+  if (encoding === 'gbk') warnings.push({ code: 'gbk', message_zh: `${which}属性表（.dbf）按 GBK 编码读取${cpg ? `（.cpg 为 ${cpg.trim()}）` : '（没有 .cpg，且内容不是 UTF-8）'}。`, message_en: `${which}the attribute table (.dbf) was read as GBK${cpg ? ` (the .cpg says ${cpg.trim()})` : ' (no .cpg, and the bytes are not UTF-8)'}.` });
   let detected: Detected | null = null;
   if (prjName) {
     const d = crsFromPrj(strFromU8(files[prjName]));
-    if (d && 'unsupported' in d) return { result: failure('unsupported-crs', [], { name: d.unsupported }), detected: null };
+    if (d && 'unsupported' in d) return failure('unsupported-crs', [], { name: d.unsupported });
     detected = d;
   }
   let fc: GeoJSON.FeatureCollection;
@@ -141,13 +164,52 @@ async function importShapefile(files: Record<string, Uint8Array>, opts: AnyOptio
     const shp = files[shpName];
     fc = await readShapefile(shp.slice().buffer as ArrayBuffer, dbf ? (dbf.slice().buffer as ArrayBuffer) : undefined, { encoding });
   } catch (e) {
-    return { result: badArchive(`the shapefile cannot be read: ${(e as Error).message}`, `Shapefile 无法读取：${(e as Error).message}`), detected };
+    return badArchive(`${which}the shapefile cannot be read: ${(e as Error).message}`, `${which}Shapefile 无法读取：${(e as Error).message}`);
   }
-  if (!detected) detected = crsFromMagnitudes(sample(fc));
+  const rename = dbfName ? names.get(dbfName.toLowerCase()) : undefined;
+  if (rename)
+    for (const f of fc.features) {
+      const p = f.properties;
+      if (!p) continue;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(p)) out[rename.get(k) !== undefined && !(rename.get(k)! in p) ? rename.get(k)! : k] = v;
+      f.properties = out;
+    }
+  return { name: shpName, fc, encoding, detected };
+}
+
+/**
+ * A zipped Shapefile: every layer in the archive (the app's own export writes one per geometry
+ * kind), read into one collection when they share a coordinate system; a layer in another system
+ * is left out, named in a warning.
+ */
+async function importShapefile(files: Record<string, Uint8Array>, opts: AnyOptions): Promise<AnyResult> {
+  const shps = Object.keys(files).filter((n) => /\.shp$/i.test(n) && !n.startsWith('__MACOSX'));
+  const names = fieldNames(files);
+  const warnings: ImportWarning[] = [];
+  const layers: ShpLayer[] = [];
+  for (const shpName of shps) {
+    const l = await readShpLayer(files, shpName, names, warnings, shps.length > 1);
+    if ('ok' in l) return { result: l, detected: layers[0]?.detected ?? null };
+    layers.push(l);
+  }
+  const first = layers[0];
+  const same = layers.filter((l) => (l.detected?.crs ?? null) === (first.detected?.crs ?? null));
+  const other = layers.filter((l) => !same.includes(l));
+  if (shps.length > 1) {
+    const n = same.reduce((a, l) => a + l.fc.features.length, 0);
+    warnings.unshift({
+      code: 'several-layers',
+      message_zh: `压缩包中有 ${shps.length} 个图层，${other.length ? `导入了坐标系相同的 ${same.length} 个` : '已全部导入'}（共 ${n} 个要素）：${same.map((l) => l.name).join('、')}。${other.length ? `坐标系不同而未导入：${other.map((l) => l.name).join('、')}（请单独打包导入）。` : ''}`,
+      message_en: `The archive holds ${shps.length} layers; ${other.length ? `the ${same.length} in the same coordinate system were` : 'all were'} imported (${n} features): ${same.map((l) => l.name).join(', ')}.${other.length ? ` Left out, in another coordinate system: ${other.map((l) => l.name).join(', ')} (zip it on its own to import it).` : ''}`,
+    });
+  }
+  const fc: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: same.flatMap((l) => l.fc.features) };
+  const detected = first.detected ?? crsFromMagnitudes(sample(fc));
   const datum = opts.datum ?? detected?.crs ?? 'wgs84';
   const result = importGeoJSONObject(fc, datum, 'shapefile');
   if (result.ok) {
-    result.encoding = encoding;
+    result.encoding = same.some((l) => l.encoding === 'gbk') ? 'gbk' : 'utf-8';
     result.warnings.unshift(...warnings);
     result.detected = detected;
   }
@@ -188,6 +250,21 @@ function parseXml(text: string): Document | null {
   }
 }
 
+/**
+ * KML has no MultiPoint, MultiLineString or MultiPolygon: they are written as a MultiGeometry of
+ * like members, which togeojson reads as a GeometryCollection. One of points only, lines only or
+ * polygons only is the Multi* geometry again (as GDAL's KML driver reads it); mixed ones stay.
+ */
+function multiOf(g: GeoJSON.Geometry | null): GeoJSON.Geometry | null {
+  if (!g || g.type !== 'GeometryCollection' || !g.geometries.length) return g;
+  const t = g.geometries[0].type;
+  if (!g.geometries.every((x) => x.type === t)) return g;
+  if (t === 'Point') return { type: 'MultiPoint', coordinates: g.geometries.map((x) => (x as GeoJSON.Point).coordinates) };
+  if (t === 'LineString') return { type: 'MultiLineString', coordinates: g.geometries.map((x) => (x as GeoJSON.LineString).coordinates) };
+  if (t === 'Polygon') return { type: 'MultiPolygon', coordinates: g.geometries.map((x) => (x as GeoJSON.Polygon).coordinates) };
+  return g;
+}
+
 function importKmlText(text: string, format: 'kml' | 'kmz' | 'gpx', opts: AnyOptions): AnyResult {
   const doc = parseXml(text);
   if (!doc || !doc.documentElement) return { result: failure('not-geojson', [], { hint: `the ${format.toUpperCase()} is not well-formed XML`, hint_zh: `${format.toUpperCase()} 不是格式正确的 XML` }), detected: null };
@@ -197,6 +274,7 @@ function importKmlText(text: string, format: 'kml' | 'kmz' | 'gpx', opts: AnyOpt
   } catch (e) {
     return { result: failure('not-geojson', [], { hint: `${format.toUpperCase()}: ${(e as Error).message}`, hint_zh: `${format.toUpperCase()}：${(e as Error).message}` }), detected: null };
   }
+  if (format !== 'gpx') for (const f of fc.features) f.geometry = multiOf(f.geometry) as GeoJSON.Geometry;
   // KML and GPX are WGS84 longitude/latitude by definition; a GCJ-02 choice (Chinese apps) still applies
   const datum: Datum = opts.datum ?? 'wgs84';
   return { result: importGeoJSONObject(fc, datum, format), detected: null };
@@ -212,19 +290,6 @@ const colIndex = (ref: string) => {
 };
 const kids = (el: Element, name: string) => Array.from(el.getElementsByTagName(name));
 const textOf = (el: Element) => kids(el, 't').map((t) => t.textContent ?? '').join('');
-
-/** The sheets of a workbook (name → part path). */
-function xlsxSheets(files: Record<string, Uint8Array>): { name: string; path: string }[] {
-  const wb = parseXml(strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()));
-  const rels = parseXml(strFromU8(files['xl/_rels/workbook.xml.rels'] ?? new Uint8Array()));
-  if (!wb || !rels) return [];
-  const target = new Map(kids(rels.documentElement, 'Relationship').map((r) => [r.getAttribute('Id'), r.getAttribute('Target') ?? '']));
-  return kids(wb.documentElement, 'sheet').map((s) => {
-    const t = target.get(s.getAttribute('r:id')) ?? '';
-    const path = t.startsWith('/') ? t.slice(1) : `xl/${t}`;
-    return { name: s.getAttribute('name') ?? '', path };
-  });
-}
 
 /** One sheet as records (1-based row numbers as lines); cell values as text. */
 export function readXlsxSheet(files: Record<string, Uint8Array>, path: string): CsvRecord[] | null {

@@ -4,7 +4,7 @@
  * KML (@placemarkio/tokml) is WGS84 lon/lat by definition (OGC KML 2.2); every property becomes
  * ExtendedData, `name` is the UI-language name.
  *
- * Shapefile: one .shp/.shx/.dbf/.prj/.cpg set per geometry kind (points, lines, polygons), zipped
+ * Shapefile: one .shp/.shx/.dbf/.prj/.cpg set per geometry kind (points, multipoints, lines, polygons), zipped
  * with fflate. The geometry and DBF writers are ours, on purpose: @mapbox/shp-write 0.4.3 merges
  * all LineStrings into one record, does not orient polygon rings (the shapefile spec wants outer
  * rings clockwise), and its DBF writer (dbf 0.2.0) stores charCodeAt() & 0xFF, which destroys
@@ -37,12 +37,14 @@ export function toKml(features: Feature[], name: (f: Feature) => string = (f) =>
 
 // ---------------------------------------------------------------- Shapefile
 
-type Kind = 'point' | 'line' | 'polygon';
-const SHP_TYPE: Record<Kind, number> = { point: 8 /* MultiPoint keeps MultiPoint features whole */, line: 3, polygon: 5 };
+type Kind = 'point' | 'multipoint' | 'line' | 'polygon';
+/** Point and MultiPoint features go to shapefiles of their own (1 Point, 8 MultiPoint), so both re-import as they were */
+const SHP_TYPE: Record<Kind, number> = { point: 1, multipoint: 8, line: 3, polygon: 5 };
 
 function kindOf(g: Geometry | null): Kind | null {
   if (!g) return null;
-  if (g.type === 'Point' || g.type === 'MultiPoint') return 'point';
+  if (g.type === 'Point') return 'point';
+  if (g.type === 'MultiPoint') return 'multipoint';
   if (g.type === 'LineString' || g.type === 'MultiLineString') return 'line';
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') return 'polygon';
   return null;
@@ -52,7 +54,7 @@ function kindOf(g: Geometry | null): Kind | null {
 function signedArea(r: Position[]): number {
   let s = 0;
   for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
-  return -s;
+  return s;
 }
 const orient = (r: Position[], clockwise: boolean) => ((signedArea(r) > 0) === clockwise ? [...r].reverse() : r);
 
@@ -92,7 +94,7 @@ function writeShp(kind: Kind, geoms: Geometry[]): { shp: Uint8Array; shx: Uint8A
   const recs = geoms.map((g) => parts(g));
   const contentLen = (ps: Position[][]) => {
     const n = ps.reduce((a, p) => a + p.length, 0);
-    return type === 8 ? 4 + 32 + 4 + 16 * n : 4 + 32 + 4 + 4 + 4 * ps.length + 16 * n;
+    return type === 1 ? 4 + 16 : type === 8 ? 4 + 32 + 4 + 16 * n : 4 + 32 + 4 + 4 + 4 * ps.length + 16 * n;
   };
   const lens = recs.map(contentLen);
   const shpLen = 100 + lens.reduce((a, l) => a + 8 + l, 0);
@@ -115,6 +117,12 @@ function writeShp(kind: Kind, geoms: Geometry[]): { shp: Uint8Array; shx: Uint8A
     let q = o + 8;
     shp.setInt32(q, type, true);
     const pts = ps.flat();
+    if (type === 1) {
+      shp.setFloat64(q + 4, pts[0][0], true);
+      shp.setFloat64(q + 12, pts[0][1], true);
+      o += 8 + lens[i];
+      return;
+    }
     bboxOf(pts).forEach((x, k) => shp.setFloat64(q + 4 + 8 * k, x, true));
     q += 36;
     if (type !== 8) {
@@ -210,20 +218,20 @@ export function writeDbf(rows: Record<string, unknown>[], keys: string[], names 
 }
 
 /**
- * Features as a zipped Shapefile in the chosen datum: `<stem>_points|lines|polygons.{shp,shx,dbf,prj,cpg}`.
+ * Features as a zipped Shapefile in the chosen datum: `<stem>_points|multipoints|lines|polygons.{shp,shx,dbf,prj,cpg}`.
  * Properties are kept (internal keys dropped); `fields.txt` maps DBF field names to the original
  * (Chinese or long) property names, since DBF names are limited to 10 ASCII bytes.
  */
 export function toShapefileZip(features: Feature[], datum: ExportDatum = 'wgs84', stem = 'yuecheng'): Uint8Array {
   const f = forward(datum);
-  const groups: Record<Kind, Feature[]> = { point: [], line: [], polygon: [] };
+  const groups: Record<Kind, Feature[]> = { point: [], multipoint: [], line: [], polygon: [] };
   for (const x of features) {
     const k = kindOf(x.geometry);
     if (k) groups[k].push(x);
   }
   const files: Record<string, Uint8Array> = {};
   const map: string[] = [];
-  for (const k of ['point', 'line', 'polygon'] as Kind[]) {
+  for (const k of ['point', 'multipoint', 'line', 'polygon'] as Kind[]) {
     const fs = groups[k];
     if (!fs.length) continue;
     const name = `${stem}_${k}s`;

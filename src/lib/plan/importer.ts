@@ -171,8 +171,8 @@ const HEADLINES: Record<ImportErrorKind, (v: Record<string, string>) => { zh: st
   'property-too-large': () => ({ zh: '属性过大：', en: 'Properties too large:' }),
   'csv-syntax': () => ({ zh: 'CSV 格式有误：', en: 'CSV syntax error:' }),
   'csv-no-coordinate-columns': (v) => ({
-    zh: `表格中找不到坐标列（需要 lon/lat、lng、longitude/latitude、经度/纬度、x/y，或一列 WKT，或一列“经度,纬度”形式的坐标）。表头为：${v.header}`,
-    en: `No coordinate columns in the table (expected lon/lat, lng, longitude/latitude, 经度/纬度 or x/y, a WKT column, or one "lon,lat" column such as 坐标). The header is: ${v.header}`,
+    zh: `表格中找不到坐标列（需要 lon/lat、lng、longitude/latitude、经度/纬度、东坐标/北坐标、x/y，或一列 WKT，或一列“经度,纬度”形式的坐标）。表头为：${v.header}`,
+    en: `No coordinate columns in the table (expected lon/lat, lng, longitude/latitude, 经度/纬度, easting/northing or x/y, a WKT column, or one "lon,lat" column such as 坐标). The header is: ${v.header}`,
   }),
   'too-many-rows': (v) => ({
     zh: `表格约有 ${v.n} 行，超过浏览器中可导入的上限 ${fmt(LIMITS.maxRows)} 行，未读取。请按区域或类别拆分为几个文件分别导入，或只保留经度、纬度和一两列属性后导出为 GeoJSON 再导入。`,
@@ -326,7 +326,19 @@ export function toWgs84(p: Position, datum: Datum): Position {
     const [x, y] = gkToLonLat(epsgOf(datum))(p[0], p[1]);
     return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
   }
-  const [x, y] = gcoord.transform([p[0], p[1]] as [number, number], datum === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84) as [number, number];
+  // gcoord's inverse is approximate (off by up to ~10 cm near Shaoxing): refine it until the forward
+  // transform of the result gives back the input within 1e-9° (0.1 mm), so our own GCJ-02/BD-09
+  // exports re-import within 1 cm
+  const from = datum === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
+  let [x, y] = gcoord.transform([p[0], p[1]] as [number, number], from, gcoord.WGS84) as [number, number];
+  for (let i = 0; i < 5; i++) {
+    const [fx, fy] = gcoord.transform([x, y], gcoord.WGS84, from) as [number, number];
+    const dx = p[0] - fx;
+    const dy = p[1] - fy;
+    if (Math.abs(dx) < 1e-9 && Math.abs(dy) < 1e-9) break;
+    x += dx;
+    y += dy;
+  }
   return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
 }
 
@@ -782,8 +794,8 @@ const WARN = {
   }),
   crs: (): ImportWarning => ({
     code: 'crs-ignored',
-    message_zh: '文件中的 crs 成员已忽略：坐标按所选坐标系的经纬度读取。',
-    message_en: 'The file’s "crs" member was ignored: coordinates are read as longitude/latitude in the declared datum.',
+    message_zh: '文件中的 crs 成员已忽略：坐标按所选的坐标系读取。',
+    message_en: 'The file’s "crs" member was ignored: coordinates are read in the chosen coordinate system.',
   }),
   emptyGeom: (idx: number[]): ImportWarning => ({
     code: 'empty-geometry-skipped',
@@ -1016,8 +1028,9 @@ export function parseCsvRecords(
   return { records };
 }
 
-const LON_NAMES = ['lon', 'lng', 'long', 'longitude', '经度', 'lon_wgs84', 'x坐标'];
-const LAT_NAMES = ['lat', 'latitude', '纬度', 'lat_wgs84', 'y坐标'];
+// the projected headers are those of the app's own CSV export (exporter.ts PROJECTED_HEADERS), in lower case
+const LON_NAMES = ['lon', 'lng', 'long', 'longitude', '经度', 'lon_wgs84', 'x坐标', '东坐标e(米)', '东坐标', 'easting (m)', 'easting'];
+const LAT_NAMES = ['lat', 'latitude', '纬度', 'lat_wgs84', 'y坐标', '北坐标n(米)', '北坐标', 'northing (m)', 'northing'];
 
 /** Which columns hold longitude and latitude (x/y only if nothing else matches). */
 export function coordinateColumns(header: string[]): { lon: number; lat: number } | null {

@@ -82,6 +82,14 @@ export interface CrsQuestion {
   sheet?: string;
 }
 
+/** A workbook of several sheets, paused for the user to choose the sheet to import. */
+export interface SheetQuestion {
+  file: File;
+  datum: Datum;
+  /** every sheet, in workbook order, with its data rows (header excluded) */
+  sheets: { name: string; rows: number }[];
+}
+
 class UserLayersState {
   // raw: an imported file can hold a million vertices; the list is replaced, never mutated
   layers: UserLayer[] = $state.raw([]);
@@ -95,6 +103,8 @@ class UserLayersState {
   progress: { stage: string; done: number } | null = $state.raw(null);
   /** a coordinate system to confirm before importing */
   question: CrsQuestion | null = $state.raw(null);
+  /** a sheet to choose before importing a workbook of several sheets */
+  sheetQuestion: SheetQuestion | null = $state.raw(null);
   /** stops the running import (set while one runs) */
   cancel: (() => void) | null = $state.raw(null);
   private seq = 0;
@@ -174,7 +184,8 @@ export const userLayers = new UserLayersState();
 
 /**
  * Import one file in the import worker (src/lib/import/client.ts, loaded on first use): refused by
- * size before reading; progress, cancel and a coordinate-system question along the way. A failure,
+ * size before reading; progress, cancel, a sheet question (a workbook of several sheets, when no
+ * `sheet` is given) and a coordinate-system question along the way. A failure,
  * a cancel or a crashed worker never touches what is already loaded. Returns the new layer or null.
  */
 export async function importFile(file: File, datum: Datum = userLayers.datum, opts: { sheet?: string } = {}): Promise<UserLayer | null> {

@@ -161,6 +161,28 @@ describe('KML, KMZ, GPX', () => {
   });
 });
 
+describe('Shapefile archives of several layers', () => {
+  const utf8 = (t: string) => new TextEncoder().encode(t);
+  it('every layer in the same coordinate system is imported; one in another system is left out and named', async () => {
+    const a = pointShapefile([[120.58, 30.0]], ['NAME'], [['甲']], utf8);
+    const b = pointShapefile([[120.59, 30.01], [120.6, 30.02]], ['NAME'], [['乙'], ['丙']], utf8);
+    const c = pointShapefile([lonLatToGk(4549)(120.57, 29.99)], ['NAME'], [['丁']], utf8);
+    const WGS = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+    const files = { 'a.shp': a.shp, 'a.shx': a.shx, 'a.dbf': a.dbf, 'a.prj': WGS, 'a.cpg': 'UTF-8', 'b.shp': b.shp, 'b.shx': b.shx, 'b.dbf': b.dbf, 'b.prj': WGS, 'b.cpg': 'UTF-8' };
+    const all = ok((await importAny(zip(files), { name: 'two.zip', datum: 'wgs84' })).result);
+    expect(all.fc.features.map((f) => f.properties!.NAME)).toEqual(['甲', '乙', '丙']);
+    expect(all.warnings[0].message_en).toBe('The archive holds 2 layers; all were imported (3 features): a.shp, b.shp.');
+    const mixed = ok((await importAny(zip({ ...files, 'c.shp': c.shp, 'c.shx': c.shx, 'c.dbf': c.dbf, 'c.prj': PRJ_4549 }), { name: 'three.zip', datum: 'wgs84' })).result);
+    expect(mixed.fc.features.map((f) => f.properties!.NAME)).toEqual(['甲', '乙', '丙']);
+    expect(mixed.warnings[0].message_zh).toBe('压缩包中有 3 个图层，导入了坐标系相同的 2 个（共 3 个要素）：a.shp、b.shp。坐标系不同而未导入：c.shp（请单独打包导入）。');
+  });
+  it('fields.txt (the app’s own export) gives the DBF’s f1… fields their original names back', async () => {
+    const a = pointShapefile([[120.58, 30.0]], ['f1', 'NAME'], [['景点', '甲']], (t) => new TextEncoder().encode(t));
+    const r = ok((await importAny(zip({ 'x_points.shp': a.shp, 'x_points.shx': a.shx, 'x_points.dbf': a.dbf, 'x_points.cpg': 'UTF-8', 'fields.txt': 'dbf\tfield\tproperty\nx_points.dbf\tf1\t类型\n' }), { name: 'x.zip', datum: 'wgs84' })).result);
+    expect(r.fc.features[0].properties).toEqual({ 类型: '景点', NAME: '甲' });
+  });
+});
+
 describe('Excel', () => {
   const book = xlsx({
     说明: [['这是说明页']],
