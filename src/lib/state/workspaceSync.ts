@@ -55,9 +55,12 @@ export function restoreLayer(saved: SavedLayer): UserLayer {
   return layer;
 }
 
+/** The next idle moment (after the map's own work, such as feeding a big layer), or the next task. */
+const idle = () => new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 500 }) : setTimeout(r, 0)));
+
 /**
  * Which features of a restored layer lie in each zone, platform and the district, as the import
- * worker computes for a new import: here on the main thread, in slices of ~20 ms, so a restored
+ * worker computes for a new import: here on the main thread, in slices of ~20 ms at idle moments, so a restored
  * 300k-point layer never freezes the page; the statistics count the layer once this is done.
  */
 export async function indexAreas(id: string): Promise<void> {
@@ -70,7 +73,7 @@ export async function indexAreas(id: string): Promise<void> {
   for (let i = 0; i < feats.length; i++) {
     for (const a of areas) if (isInside(a.g, feats[i].geometry, a.box)) inside[a.id].push(i);
     if ((i & 255) === 0 && performance.now() - t > 20) {
-      await new Promise((r) => setTimeout(r, 0));
+      await idle();
       if (userLayers.get(id)?.fc !== layer.fc) return;
       t = performance.now();
     }
