@@ -1,7 +1,7 @@
 /**
  * Cartography at the overview with the plan areas on (off by default): the 滨海 cores and platforms
- * keep their labels (the areas' labels give way to them), and neighbouring labels keep clear of each
- * other. Placed labels are read from MapLibre itself: queryRenderedFeatures on a symbol layer answers
+ * keep their labels (the areas' labels give way to them), neighbouring labels keep clear of each
+ * other, and no platform or point label covers a key point's circle. Placed labels are read from MapLibre itself: queryRenderedFeatures on a symbol layer answers
  * with the labels whose placed collision box meets the query box, so bisecting the query box finds
  * each label's box as placed (after any variable-anchor shift).
  */
@@ -86,6 +86,12 @@ describe('labels at the overview with the plan areas on', () => {
         for (const g of ['cores', 'platforms', 'points'])
           for (const id of await placed(o.page, `${g}-label`)) boxes.push([id, (await labelBox(o.page, `${g}-label`, id))!]);
         expect(boxes.length).toBeGreaterThanOrEqual(7);
+        // no platform or point label lies on a key point's circle (radius ≈ 7 px here)
+        const keyPoints = data.points.features.filter((f) => f.geometry?.type === 'Point').map((f) => [String(f.properties?.id), (f.geometry as import('geojson').Point).coordinates] as const);
+        const at = await o.page.evaluate((ps) => ps.map(([id, c]) => { const q = (window as unknown as { __map: import('maplibre-gl').Map }).__map.project(c as [number, number]); return [id, q.x, q.y] as const; }), keyPoints);
+        expect(at.length).toBeGreaterThanOrEqual(3);
+        for (const [id, b] of boxes.filter(([id]) => !ids('cores').includes(id)))
+          for (const [pid, x, y] of at) expect(x < b.x1 - 5 || x > b.x2 + 5 || y < b.y1 - 5 || y > b.y2 + 5, `${id} on ${pid}`).toBe(true);
         for (let i = 0; i < boxes.length; i++)
           for (let j = i + 1; j < boxes.length; j++) expect(gap(boxes[i][1], boxes[j][1]), `${boxes[i][0]} / ${boxes[j][0]}`).toBeGreaterThanOrEqual(6);
         expect(o.errors).toEqual([]);

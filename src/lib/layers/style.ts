@@ -198,6 +198,13 @@ function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
           'circle-opacity': 1,
           'circle-stroke-opacity': 1,
         } }, { 'yc:geom': isPoint, 'yc:opacity': { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }),
+        // the 滨海 key points keep the platform, point, area and zone labels off their circles: an
+        // invisible dot per point, placed after the belt and core labels but before those (layer
+        // order) and allowed to overlap, so it is always placed and takes its room in the collision
+        // index (circles take none)
+        ...(g.kind === 'points'
+          ? [P('keepout', 94, { type: 'symbol', filter: ['all', isPoint, notLabelPoint], layout: { 'text-field': '●', 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 14, 14, 22], 'text-allow-overlap': true, 'text-padding': 0 }, paint: { 'text-opacity': 0 } }, { 'yc:geom': ['all', isPoint, notLabelPoint] as FilterSpecification })]
+          : []),
         // under a point's circle; centred on a polygon's label point. The 滨海 key points (shown from
         // the overview, among the cores and platforms) step aside rather than vanish, keep clear of
         // their neighbours, and leave out a bracketed alias at the overview
