@@ -22,8 +22,12 @@ const readFc = (rel: string): FeatureCollection => {
 type LonLat = [number, number];
 
 // ---------- the oracle: turf, brute force, no app code ----------
-/** Every plan feature; the functional zones are reported in their own line, not in the list. */
-const PLAN: Feature[] = PLAN_GROUPS.filter((g) => g !== 'zones' && existsSync(`${ROOT}geodata/${g}.geojson`)).flatMap((g) => readFc(`${g}.geojson`).features);
+/**
+ * Every plan feature a resident is told about: the functional zones are reported in their own line,
+ * and the plan areas (滨海新区, 袍江…: district-scale extents) are not "planned near me".
+ */
+const PLAN: Feature[] = PLAN_GROUPS.filter((g) => g !== 'zones' && g !== 'areas' && existsSync(`${ROOT}geodata/${g}.geojson`)).flatMap((g) => readFc(`${g}.geojson`).features);
+const AREA_IDS = new Set(readFc('areas.geojson').features.map((f) => String(f.properties?.id)));
 const ZONES = readFc('zones.geojson');
 const OUTLINE = readFc('base/outline.geojson');
 
@@ -117,6 +121,7 @@ describe('nearby: the list equals a brute-force oracle', () => {
           const got = await listed(o.page);
           const want = oracle(p, r);
           expectSameAsOracle(got, want, `${name} r=${r}`);
+          expect(got.filter((x) => AREA_IDS.has(x.id)), `${name} r=${r}: no plan area listed`).toEqual([]);
           expect(Number(await o.page.getAttribute('[data-testid=nearby-count]', 'data-n'))).toBe(want.length);
           if (name === '鲁迅故里' && r === 1000) expect(got.map((x) => x.id)).toEqual(expect.arrayContaining(['luxun-native-place', 'shaoxing-ancient-city']));
           if (name === '鲁迅故里' && r === 2000) expect(got.map((x) => x.id)).toEqual(expect.arrayContaining(['bazi-bridge', 'shusheng-native-place', 'shaoxing-ancient-city']));

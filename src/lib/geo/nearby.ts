@@ -243,6 +243,18 @@ export function queryNearby<F extends Feature>(index: NearbyIndex<F>, p: LonLat,
   return toHits(best);
 }
 
+/**
+ * Layer groups never listed as "planned near me": the five functional zones (the panel names the
+ * zone in a line of its own) and the plan areas (滨海新区, 袍江, the corridor…: district-scale
+ * extents, not projects a resident would find near them).
+ */
+export const NOT_NEARBY: ReadonlySet<string> = new Set(['zones', 'areas']);
+
+/** The features the nearby list draws from: every plan feature outside the NOT_NEARBY groups. */
+export function nearbyCandidates<F extends Feature>(features: readonly F[]): F[] {
+  return features.filter((f) => !NOT_NEARBY.has(String((f?.properties as { layer?: unknown } | null)?.layer)));
+}
+
 /** One-off convenience: build and query (use buildNearbyIndex + queryNearby for repeated queries). */
 export function nearby<F extends Feature>(features: readonly F[], p: LonLat, radius: number, limit?: number): NearbyHit<F>[] {
   return queryNearby(buildNearbyIndex(features), p, radius, limit);

@@ -1,5 +1,5 @@
 /** Strings of deploy updates and far-away views, in Chinese and English. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 export const DEPLOY = {
   newVersion: { zh: '地图已发布新版本：重新加载即可继续使用。', en: 'A new version of the map is available: reload to continue.' },
@@ -16,8 +16,4 @@ export const DEPLOY = {
 
 export type DeployKey = keyof typeof DEPLOY;
 
-export function dt(lang: Lang, key: DeployKey, vars: Record<string, string | number> = {}): string {
-  let s: string = DEPLOY[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
-}
+export const dt = translator(DEPLOY);

@@ -1,5 +1,5 @@
 /** Strings of the inventory panels (unsited detail, "not on the map" list), zh and en; loaded with them. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 export const INVENTORY_PANEL = {
   noSite: { zh: '规划未给出位置', en: 'The plan gives no site' },
@@ -39,8 +39,4 @@ export const INVENTORY_PANEL = {
 
 export type InventoryPanelKey = keyof typeof INVENTORY_PANEL;
 
-export function ip(lang: Lang, key: InventoryPanelKey, vars: Record<string, string | number> = {}): string {
-  let s: string = INVENTORY_PANEL[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
-}
+export const ip = translator(INVENTORY_PANEL);

@@ -1,5 +1,5 @@
 /** Strings of the inventory needed at first load (search groups, dispositions, the within note), zh and en. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 export const INVENTORY = {
   'group.area': { zh: '区域/结构', en: 'Areas/structure' },
@@ -14,8 +14,4 @@ export const INVENTORY = {
 
 export type InventoryKey = keyof typeof INVENTORY;
 
-export function it(lang: Lang, key: InventoryKey, vars: Record<string, string | number> = {}): string {
-  let s: string = INVENTORY[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
-}
+export const it = translator(INVENTORY);

@@ -1,5 +1,5 @@
 /** Strings of the "Nearby" feature, in Chinese and English. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 export const NEARBY = {
   tab: { zh: '附近', en: 'Nearby' },
@@ -73,8 +73,4 @@ export const NEARBY = {
 
 export type NearbyKey = keyof typeof NEARBY;
 
-export function nt(lang: Lang, key: NearbyKey, vars?: Record<string, string | number>): string {
-  let s: string = NEARBY[key][lang];
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
+export const nt = translator(NEARBY);

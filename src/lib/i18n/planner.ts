@@ -1,5 +1,5 @@
 /** Strings of the planner tools: statistics, measurement, import/export, base maps. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 const P = {
   // statistics
@@ -90,8 +90,4 @@ const P = {
 export type PlannerKey = keyof typeof P;
 export const PLANNER_STRINGS = P;
 
-export function pt(lang: Lang, key: PlannerKey, vars: Record<string, string | number> = {}): string {
-  let s: string = P[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-}
+export const pt = translator(P);

@@ -1,5 +1,6 @@
 /** Strings of story mode, export/print and the targets panel (every string in both languages). */
 import type { Lang } from './strings.ts';
+import { fill, type Vars } from './translate.ts';
 
 type B = { zh: string; en: string };
 
@@ -78,8 +79,4 @@ export const TARGETS = {
 } satisfies Record<string, B>;
 
 /** Pick a string in a language and fill {vars}. */
-export function tr(entry: B, lang: Lang, vars: Record<string, string | number> = {}): string {
-  let s = entry[lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-}
+export const tr = (entry: B, lang: Lang, vars?: Vars): string => fill(entry[lang], vars);

@@ -1,5 +1,5 @@
 /** Strings of the street-scale work: base in use, 审图号/ICP, online (天地图) search, nearby status/period. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 export const STREET = {
   baseInUse: { zh: '底图：{name}', en: 'Base: {name}' },
@@ -30,8 +30,4 @@ export const STREET = {
 
 export type StreetKey = keyof typeof STREET;
 
-export function st(lang: Lang, key: StreetKey, vars?: Record<string, string | number>): string {
-  let s: string = STREET[key][lang];
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
+export const st = translator(STREET);

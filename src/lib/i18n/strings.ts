@@ -1,4 +1,5 @@
 /** UI strings in Chinese and English. Feature names come from geodata. */
+import { fill, type Vars } from './translate.ts';
 export type Lang = 'zh' | 'en';
 export const LANGS: Lang[] = ['zh', 'en'];
 
@@ -80,11 +81,9 @@ const S = {
 
 export type StringKey = keyof typeof S;
 
-export function translate(lang: Lang, key: StringKey | string, vars: Record<string, string | number> = {}): string {
+export function translate(lang: Lang, key: StringKey | string, vars?: Vars): string {
   const entry = (S as Record<string, { zh: string; en: string }>)[key];
-  let s = entry ? entry[lang] : key;
-  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
+  return fill(entry ? entry[lang] : key, vars);
 }
 
 export const STRINGS = S;

@@ -1,5 +1,5 @@
 /** Strings of the workspace, inspection, attribute table, selection by area and export options. */
-import type { Lang } from './strings.ts';
+import { translator } from './translate.ts';
 
 const W = {
   // measurements / sketches
@@ -101,8 +101,4 @@ const W = {
 export type WorkspaceKey = keyof typeof W;
 export const WORKSPACE_STRINGS = W;
 
-export function wt(lang: Lang, key: WorkspaceKey, vars: Record<string, string | number> = {}): string {
-  let s: string = W[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-}
+export const wt = translator(W);

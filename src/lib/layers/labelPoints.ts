@@ -6,6 +6,9 @@
  * inaccessibility of its largest part, computed once; label layers draw only points and lines, and
  * circle layers skip label points. The plan data (`app.data`: lists, counts, nearby, export) never
  * see these points: they exist only in the style's sources (style.ts, buildStyle).
+ * Each label point also carries the area of the part it labels (`label_area`, km²), so a label layer
+ * can place the labels of small polygons first (symbol-sort-key): a large polygon's label has more
+ * room to step aside.
  */
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
@@ -13,6 +16,8 @@ import { planarRingArea } from '../geo/distance.ts';
 
 /** Property that marks a label point. */
 export const LABEL_POINT = 'label_point';
+/** Property of a label point: the area of the labelled part, km² (planar, longitude scaled by cos φ). */
+export const LABEL_AREA = 'label_area';
 
 const finiteRing = (r: unknown): r is Position[] =>
   Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]));
@@ -23,6 +28,14 @@ const finiteRing = (r: unknown): r is Position[] =>
  * measured in ground distance, to about 1 m. Null for a polygon without a usable outer ring.
  */
 export function labelPosition(parts: Position[][][]): [number, number] | null {
+  return labelPlace(parts)?.at ?? null;
+}
+
+/** Kilometres per degree of latitude (and of longitude at the equator) on a 6 371 km sphere. */
+const KM_PER_DEG = 111.195;
+
+/** The label position of a polygon and the area (km²) of the part it sits in; null as labelPosition. */
+export function labelPlace(parts: Position[][][]): { at: [number, number]; km2: number } | null {
   let best: Position[][] | null = null;
   let bestArea = -1;
   for (const rings of parts) {
@@ -35,7 +48,7 @@ export function labelPosition(parts: Position[][][]): [number, number] | null {
   const k = Math.cos((lat0 * Math.PI) / 180);
   const scaled = best.filter(finiteRing).map((r) => r.map((p) => [p[0] * k, p[1]]));
   const [x, y] = polylabel(scaled, 1e-5);
-  return [+(x / k).toFixed(6), +y.toFixed(6)];
+  return { at: [+(x / k).toFixed(6), +y.toFixed(6)], km2: +(bestArea * k * KM_PER_DEG ** 2).toFixed(4) };
 }
 
 /** The collection plus one label point per polygon feature (same properties and id). */
@@ -44,9 +57,9 @@ export function withLabelPoints(fc: FeatureCollection): FeatureCollection {
   for (const f of fc.features) {
     const g = f?.geometry;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
-    const at = labelPosition(g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-    if (!at) continue;
-    extra.push({ type: 'Feature', ...(f.id !== undefined ? { id: f.id } : {}), properties: { ...f.properties, [LABEL_POINT]: true }, geometry: { type: 'Point', coordinates: at } });
+    const place = labelPlace(g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+    if (!place) continue;
+    extra.push({ type: 'Feature', ...(f.id !== undefined ? { id: f.id } : {}), properties: { ...f.properties, [LABEL_POINT]: true, [LABEL_AREA]: place.km2 }, geometry: { type: 'Point', coordinates: place.at } });
   }
   return extra.length ? { ...fc, features: [...fc.features, ...extra] } : fc;
 }

@@ -5,7 +5,7 @@
 import type { BaseGroupId, PlanGroupId, Zone } from '../plan/types.ts';
 
 export type Bilingual = { zh: string; en: string };
-export type GroupKind = 'zones' | 'cores' | 'belts' | 'platforms' | 'points' | 'projects' | 'base';
+export type GroupKind = 'zones' | 'areas' | 'cores' | 'belts' | 'platforms' | 'points' | 'projects' | 'base';
 export type LegendSymbol = 'fill' | 'glow' | 'arrow' | 'hatch' | 'circle' | 'line' | 'label' | 'land';
 
 export interface LegendEntry {
@@ -183,7 +183,7 @@ export const GROUPS: LayerGroup[] = [
   },
   {
     id: 'areas',
-    kind: 'zones',
+    kind: 'areas',
     title: { zh: '规划区域与走廊', en: 'Plan areas and corridors' },
     description: {
       zh: '滨海新区、袍江、镜湖新区、高新区、东浦、灵芝、启动区、科创大走廊（示意）',

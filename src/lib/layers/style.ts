@@ -3,7 +3,7 @@
  * No network: no glyphs, no sprites, no tiles. Labels use local fonts via localIdeographFontFamily.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { LABEL_POINT, withLabelPoints } from './labelPoints.ts';
+import { LABEL_AREA, LABEL_POINT, withLabelPoints } from './labelPoints.ts';
 import { sharePrograms } from './programs.ts';
 import type { FeatureCollection } from 'geojson';
 import { GROUPS, ZONE_COLORS, PLATFORM_COLORS, type LayerGroup } from './registry.ts';
@@ -30,19 +30,52 @@ export const PALETTE = {
 export const sourceId = (group: string) => `g-${group}`;
 
 /** Opacity paint properties and their base values, per layer, stored in layer metadata. */
-type Meta = { 'yc:group': string; 'yc:opacity'?: Record<string, number>; 'yc:label'?: boolean; 'yc:bilingual'?: boolean; 'yc:filterable'?: boolean; 'yc:geom'?: FilterSpecification; 'yc:z': number };
+type Meta = { 'yc:group': string; 'yc:opacity'?: Record<string, number>; 'yc:label'?: boolean; 'yc:bilingual'?: boolean; 'yc:short'?: number; 'yc:filterable'?: boolean; 'yc:geom'?: FilterSpecification; 'yc:z': number };
+
+/**
+ * Below this zoom the labels of the 滨海 structure and of the plan areas leave out a bracketed alias
+ * (滨海产业核心（滨海副中心） → 滨海产业核心, "Binhai industrial core (Binhai sub-centre)" → "Binhai
+ * industrial core"): at the overview the full names run to four lines and crowd each other out.
+ */
+export const SHORT_BELOW = 12;
+
+/** The text before a bracketed alias ("A（B）", "A (B)" → "A"); the whole text when there is none. */
+function beforeAlias(v: ExpressionSpecification): ExpressionSpecification {
+  const cut = (e: ExpressionSpecification, sep: string): ExpressionSpecification =>
+    ['let', 'n', e, ['let', 'i', ['index-of', sep, ['var', 'n']], ['case', ['>', ['var', 'i'], 0], ['slice', ['var', 'n'], 0, ['var', 'i']], ['var', 'n']]]];
+  return cut(cut(v, '（'), ' (');
+}
+
+function nameField(lang: Lang, bilingual: boolean, short: boolean): ExpressionSpecification {
+  const s = (e: ExpressionSpecification) => (short ? beforeAlias(e) : e);
+  const zh: ExpressionSpecification = ['coalesce', ['get', 'name_zh'], ['get', 'name_en'], ''];
+  const en: ExpressionSpecification = ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''];
+  if (lang === 'zh') return s(zh);
+  if (!bilingual) return s(en);
+  return ['format', s(en), {}, '\n', {}, s(['coalesce', ['get', 'name_zh'], '']), { 'font-scale': 0.85 }];
+}
 
 /**
  * The label text. In English, the large labels (zones, cores, belts, platforms: 12 px and up) carry
  * the Chinese name on a second line at 0.85 (≥ 10 px); small labels (`bilingual` false) and the
  * English-only presentation option show the English name alone, so nothing is drawn at 8 px.
+ * `shortBelow`: below that zoom the name without its bracketed alias (SHORT_BELOW).
  */
-export const labelField = (lang: Lang, bilingual = true): ExpressionSpecification =>
-  lang === 'zh'
-    ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en'], '']
-    : bilingual
-      ? ['format', ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''], {}, '\n', {}, ['coalesce', ['get', 'name_zh'], ''], { 'font-scale': 0.85 }]
-      : ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''];
+export const labelField = (lang: Lang, bilingual = true, shortBelow?: number): ExpressionSpecification =>
+  shortBelow ? ['step', ['zoom'], nameField(lang, bilingual, true), shortBelow, nameField(lang, bilingual, false)] : nameField(lang, bilingual, false);
+
+/**
+ * Candidate label positions (text-variable-anchor-offset): centred on the anchor first when
+ * `centre`, then all round it at each distance in ems, nearest first. MapLibre takes the first that
+ * collides with nothing placed before it, so a label steps aside instead of being dropped.
+ */
+export function around(centre: boolean, ...ems: number[]): unknown[] {
+  const ring = (d: number) => {
+    const k = Math.round(d * 70) / 100;
+    return ['top', [0, d], 'bottom', [0, -d], 'right', [-d, 0], 'left', [d, 0], 'top-right', [-k, k], 'top-left', [k, k], 'bottom-right', [-k, -k], 'bottom-left', [k, -k]];
+  };
+  return [...(centre ? ['center', [0, 0]] : []), ...ems.flatMap(ring)];
+}
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
@@ -69,8 +102,8 @@ function stateColor(base: ExpressionSpecification | string): ExpressionSpecifica
   return ['case', selected, PALETTE.selected, hovered, PALETTE.hover, base] as ExpressionSpecification;
 }
 
-const textLayout = (lang: Lang, size: number | ExpressionSpecification, extra: Record<string, unknown> = {}, bilingual = true) => ({
-  'text-field': labelField(lang, bilingual),
+const textLayout = (lang: Lang, size: number | ExpressionSpecification, extra: Record<string, unknown> = {}, bilingual = true, shortBelow?: number) => ({
+  'text-field': labelField(lang, bilingual, shortBelow),
   'text-size': size,
   'text-max-width': 9,
   'text-allow-overlap': false,
@@ -109,31 +142,42 @@ function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
 
   switch (g.kind) {
     case 'zones':
+    case 'areas': {
+      // a quiet base: light fills and a thin solid outline; the 滨海 structure and projects carry the emphasis.
+      // The plan areas (off by default) lie over the zones: their labels are a step smaller, short at
+      // the overview, and placed after every zone, structure and point label (MapLibre places the
+      // labels of higher layers first, so a lower label layer gives way)
+      const areas = g.kind === 'areas';
+      const size: ExpressionSpecification = areas ? ['interpolate', ['linear'], ['zoom'], 9, 12, 12.5, 17] : ['interpolate', ['linear'], ['zoom'], 9, 14, 12.5, 20];
+      const short = areas ? SHORT_BELOW : undefined;
       return [
-        // a quiet base: light fills and a thin solid outline; the 滨海 structure and projects carry the emphasis
         P('fill', 20, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.26, 0.11] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
         P('line', 21, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 1, 'line-opacity': 0.7 } }, { 'yc:opacity': { 'line-opacity': 0.7 } }),
-        P('label', 90, { type: 'symbol', layout: textLayout(lang, ['interpolate', ['linear'], ['zoom'], 9, 14, 12.5, 20], { 'symbol-placement': 'point', 'text-padding': 4 }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 0.95 } }),
+        P('label', areas ? 84.5 : 90, { type: 'symbol', layout: textLayout(lang, size, { 'symbol-placement': 'point', 'text-padding': 4 }, true, short), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2, 'text-opacity': 0.95 } }, { 'yc:label': true, ...(short ? { 'yc:short': short } : {}), 'yc:opacity': { 'text-opacity': 0.95 } }),
       ];
+    }
     case 'cores':
       return [
         P('glow', 40, { type: 'line', paint: { 'line-color': g.color, 'line-width': 16, 'line-blur': 12, 'line-opacity': 0.55 } }, { 'yc:opacity': { 'line-opacity': 0.55 } }),
         P('fill', 41, { type: 'fill', paint: { 'fill-color': stateColor(g.color), 'fill-opacity': 0.38 } }, { 'yc:opacity': { 'fill-opacity': 0.38 } }),
         P('line', 42, { type: 'line', paint: { 'line-color': stateColor('#9d0208'), 'line-width': 1.5, 'line-opacity': 0.9 } }, { 'yc:opacity': { 'line-opacity': 0.9 } }),
-        P('label', 95, { type: 'symbol', layout: textLayout(lang, 14), paint: { 'text-color': '#7a0010', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+        // centred on the core, else stepping aside within its glow
+        P('label', 95, { type: 'symbol', layout: textLayout(lang, 14, { 'text-variable-anchor-offset': around(true, 0.8), 'text-padding': 4 }, true, SHORT_BELOW), paint: { 'text-color': '#7a0010', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:short': SHORT_BELOW, 'yc:opacity': { 'text-opacity': 1 } }),
       ];
     case 'belts':
       return [
         P('band', 45, { type: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': stateColor(g.color), 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 10, 13, 28], 'line-opacity': 0.45 } }, { 'yc:opacity': { 'line-opacity': 0.45 } }),
         P('arrow', 46, { type: 'symbol', layout: { 'symbol-placement': 'line', 'symbol-spacing': 70, 'text-field': '▶', 'text-size': 16, 'text-keep-upright': false, 'text-allow-overlap': true }, paint: { 'text-color': '#b85c00', 'text-opacity': 0.9 } }, { 'yc:opacity': { 'text-opacity': 0.9 } }),
-        P('label', 96, { type: 'symbol', layout: textLayout(lang, 13, { 'symbol-placement': 'line', 'symbol-spacing': 400 }), paint: { 'text-color': '#8a4500', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+        P('label', 96, { type: 'symbol', layout: textLayout(lang, 13, { 'symbol-placement': 'line', 'symbol-spacing': 400, 'text-padding': 4 }, true, SHORT_BELOW), paint: { 'text-color': '#8a4500', 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:short': SHORT_BELOW, 'yc:opacity': { 'text-opacity': 1 } }),
       ];
     case 'platforms':
       return [
         P('hatch', 30, { type: 'fill', paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.5 } }, { 'yc:opacity': { 'fill-opacity': 0.5 } }),
         P('tint', 31, { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': ['case', hovered, 0.3, 0.12] } }, { 'yc:opacity': { 'fill-opacity': 1 } }),
         P('line', 32, { type: 'line', paint: { 'line-color': stateColor(color), 'line-width': 2.5, 'line-opacity': 0.95 } }, { 'yc:opacity': { 'line-opacity': 0.95 } }),
-        P('label', 92, { type: 'symbol', layout: textLayout(lang, 12), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
+        // centred on the platform's label point, else up to two ems aside (the platforms lie among the
+        // cores); the smallest platform first, as a large one has more room to step aside
+        P('label', 92, { type: 'symbol', layout: textLayout(lang, 12, { 'text-variable-anchor-offset': around(true, 1, 2), 'text-padding': 4, 'symbol-sort-key': ['coalesce', ['get', LABEL_AREA], 0] }), paint: { 'text-color': color, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 } }, { 'yc:label': true, 'yc:opacity': { 'text-opacity': 1 } }),
       ];
     case 'points':
     case 'projects': {
@@ -154,8 +198,19 @@ function rawGroupLayers(g: LayerGroup, lang: Lang): LayerSpecification[] {
           'circle-opacity': 1,
           'circle-stroke-opacity': 1,
         } }, { 'yc:geom': isPoint, 'yc:opacity': { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } }),
-        // under a point's circle; centred on a polygon's label point
-        P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': ['case', isLabelPoint, ['literal', [0, 0]], ['literal', [0, 1.1]]], 'text-anchor': ['case', isLabelPoint, 'center', 'top'], 'text-optional': true }, false), minzoom: g.kind === 'points' ? 9 : 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:bilingual': false, 'yc:opacity': { 'text-opacity': 1 } }),
+        // the 滨海 key points keep the platform, point, area and zone labels off their circles: an
+        // invisible dot per point, placed after the belt and core labels but before those (layer
+        // order) and allowed to overlap, so it is always placed and takes its room in the collision
+        // index (circles take none)
+        ...(g.kind === 'points'
+          ? [P('keepout', 94, { type: 'symbol', filter: ['all', isPoint, notLabelPoint], layout: { 'text-field': '●', 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 14, 14, 22], 'text-allow-overlap': true, 'text-padding': 0 }, paint: { 'text-opacity': 0 } }, { 'yc:geom': ['all', isPoint, notLabelPoint] as FilterSpecification })]
+          : []),
+        // under a point's circle; centred on a polygon's label point. The 滨海 key points (shown from
+        // the overview, among the cores and platforms) step aside rather than vanish, keep clear of
+        // their neighbours, and leave out a bracketed alias at the overview
+        g.kind === 'points'
+          ? P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-variable-anchor-offset': ['case', isLabelPoint, ['literal', around(true, 1)], ['literal', around(false, 1.1)]], 'text-padding': 4, 'text-optional': true }, false, SHORT_BELOW), minzoom: 9, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:bilingual': false, 'yc:short': SHORT_BELOW, 'yc:opacity': { 'text-opacity': 1 } })
+          : P('label', 85, { type: 'symbol', layout: textLayout(lang, 11, { 'text-offset': ['case', isLabelPoint, ['literal', [0, 0]], ['literal', [0, 1.1]]], 'text-anchor': ['case', isLabelPoint, 'center', 'top'], 'text-optional': true }, false), minzoom: 11.5, paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 } }, { 'yc:label': true, 'yc:bilingual': false, 'yc:opacity': { 'text-opacity': 1 } }),
       ];
     }
     case 'base':

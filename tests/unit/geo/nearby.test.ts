@@ -9,6 +9,8 @@ import {
   formatDistance,
   insideAny,
   nearby,
+  nearbyCandidates,
+  NOT_NEARBY,
   nearestOf,
   parseRadius,
   queryNearby,
@@ -337,5 +339,30 @@ describe('the n nearest: early stopping gives the same answer as sorting every c
     expect(ids(queryNearby(index, p, 2000, 1))).toEqual(['arc']);
     expect(ids(queryNearby(index, p, 2000))).toEqual(['arc']);
     expect(bulgeMargin({ type: 'Point', coordinates: [1, 2] })).toBe(0);
+  });
+});
+
+describe('the nearby list: projects and structure, not zones or plan areas', () => {
+  const all = allPlanFeatures();
+  // in 滨海新区, on the edge of the start-up area: whole areas lie at 0 m from here
+  const binhai: LonLat = [120.74, 30.15];
+
+  it('leaves out every zone and every plan area, and nothing else', () => {
+    const kept = nearbyCandidates(all);
+    expect(kept.some((f) => NOT_NEARBY.has(f.properties.layer))).toBe(false);
+    const left = all.filter((f) => !kept.includes(f));
+    expect(new Set(left.map((f) => f.properties.layer))).toEqual(new Set(['zones', 'areas']));
+    expect(left.filter((f) => f.properties.layer === 'areas').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('a resident in 滨海新区 is not told that 滨海新区 (or the zone) is planned near them', () => {
+    const everything = ids(nearby(all, binhai, 1000));
+    // the areas would otherwise be listed, at 0 m: the test place really lies in them
+    expect(everything).toEqual(expect.arrayContaining(['binhai-new-area']));
+    const listed = ids(nearby(nearbyCandidates(all), binhai, 1000));
+    const groupOf = new Map(all.map((f) => [f.properties.id, f.properties.layer]));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((id) => NOT_NEARBY.has(groupOf.get(id)!))).toEqual([]);
+    expect(listed).toEqual(everything.filter((id) => !NOT_NEARBY.has(groupOf.get(id)!)));
   });
 });

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { createRequire } from 'node:module';
-import { booleanPointInPolygon, pointToLineDistance, polygonToLine, point } from '@turf/turf';
+import { area, booleanPointInPolygon, pointToLineDistance, polygonToLine, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { labelPosition, withLabelPoints, LABEL_POINT } from '../../../src/lib/layers/labelPoints.ts';
+import { labelPosition, withLabelPoints, LABEL_AREA, LABEL_POINT } from '../../../src/lib/layers/labelPoints.ts';
 import { allLayers, buildStyle } from '../../../src/lib/layers/style.ts';
 import { GROUPS } from '../../../src/lib/layers/registry.ts';
 import { loadAllGroups } from '../helpers.ts';
@@ -51,7 +51,9 @@ describe('withLabelPoints', () => {
     expect(out.features).toHaveLength(4);
     const lp = out.features[3];
     expect(lp.geometry.type).toBe('Point');
-    expect(lp.properties).toEqual({ id: 'u', name_zh: '优', [LABEL_POINT]: true });
+    expect(lp.properties).toEqual({ id: 'u', name_zh: '优', [LABEL_POINT]: true, [LABEL_AREA]: expect.any(Number) });
+    // the labelled part's area in km², within 1 % of turf's (it orders labels, small polygons first)
+    expect(Math.abs(lp.properties?.[LABEL_AREA] / (area(U) / 1e6) - 1)).toBeLessThan(0.01);
     expect(fc.features).toHaveLength(3); // the input is not changed
   });
 
