@@ -40,6 +40,7 @@ function* mergeSort(a: Uint32Array<ArrayBuffer>, cmp: (x: number, y: number) => 
   let src = a;
   let dst = new Uint32Array(n);
   let ops = 0;
+  let pause = STEP;
   // runs of 16 by insertion sort
   const RUN = 16;
   for (let lo = 0; lo < n; lo += RUN) {
@@ -50,11 +51,14 @@ function* mergeSort(a: Uint32Array<ArrayBuffer>, cmp: (x: number, y: number) => 
       while (j >= lo && cmp(src[j], v) > 0) {
         src[j + 1] = src[j];
         j--;
-        ops++;
       }
+      ops += i - j;
       src[j + 1] = v;
     }
-    if (++ops % STEP === 0) yield;
+    if (ops >= pause) {
+      pause = ops + STEP;
+      yield;
+    }
   }
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
