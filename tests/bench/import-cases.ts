@@ -172,7 +172,15 @@ export async function importCases(browser: Browser, base: string, file: Buffer, 
   const importMs = Date.now() - t0;
   rmSync(dir, { recursive: true, force: true });
   const importing = await page.evaluate(() => (window as unknown as { __take: (m: string) => Took }).__take('yc:import-added'));
-  // the imported layer drawn (MapLibre's worker fetches and tiles the worker-built GeoJSON)
+  // the imported layer drawn: fed to the map in pieces while hidden, then shown and its tiles loaded
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return !!m.getLayer('user-1-circle') && m.getLayoutProperty('user-1-circle', 'visibility') === 'visible' && m.isSourceLoaded('user-1') && m.loaded();
+    },
+    undefined,
+    { timeout: 600_000, polling: 200 },
+  );
   const drawing = await settle(page);
   const drawMs = Date.now() - t0 - importMs;
   // big-300k: each step, then the page left to settle; the longest task and the app's own script time in it
@@ -196,14 +204,17 @@ export async function importCases(browser: Browser, base: string, file: Buffer, 
   const tableReady = () => page.waitForFunction(() => document.querySelector('[data-testid=attribute-table]')?.getAttribute('data-busy') === 'false', undefined, { timeout: 300_000 });
   await step('table-filter', async () => {
     await page.getByTestId('table-filter').fill('点位 12');
-    await page.waitForTimeout(400);
+    await page.waitForFunction(() => document.querySelector('[data-testid=attribute-table]')?.getAttribute('data-rows') !== '300000', undefined, { timeout: 300_000 });
     await tableReady();
   });
   const filtered = Number(await page.getByTestId('attribute-table').getAttribute('data-rows'));
   await step('table-sort', async () => {
     await page.getByTestId('table-filter').fill('');
+    await page.waitForFunction(() => document.querySelector('[data-testid=attribute-table]')?.getAttribute('data-rows') === '300000', undefined, { timeout: 300_000 });
+    // by name, descending (a text column, numeric-aware collation): 点位 299999 first
     await page.getByTestId('table-sort-name').click();
-    await page.waitForTimeout(400);
+    await page.getByTestId('table-sort-name').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=table-row]')?.getAttribute('data-row') === '299999', undefined, { timeout: 300_000 });
     await tableReady();
   });
   await step('plan-filter', async () => {
