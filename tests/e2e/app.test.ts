@@ -74,7 +74,7 @@ describe('the app frame', () => {
     } finally {
       await o.close();
     }
-  }, 300_000);
+  }, 600_000); // one page walks every group on and off: ~290 s on this 2-core machine with the areas group and its labels
 
   it('a category filter leaves only that category rendered and listed', async () => {
     const o = await openApp(browser, '?tab=filter');
